@@ -1,0 +1,83 @@
+package org.kernelsim.cpu.memory;
+
+/**
+ * A 64-bit virtual address space over sparse 4 KiB physical pages, little-endian.
+ *
+ * <p>Mapping is cheap: a physical page costs heap only once it is written (a 512 MiB kernel
+ * image that is mostly padding costs almost nothing). Two virtual ranges may name the same
+ * physical pages ({@link #alias}), which is how the kernel's fixmap poke alias writes read-only
+ * text. Every write, through whatever alias, is seen by the instruction-cache model (see
+ * {@code org.kernelsim.cpu.cache}) at the physical level.
+ *
+ * <p>Two families of accessors:
+ * <ul>
+ *   <li>{@code read*}/{@code write*}: host accesses by the simulator itself (ELF loading, the
+ *   module loader, the kernel's Java services). No permission check, but the page must be
+ *   mapped; an unmapped address throws {@link MemoryFault} with kind TRANSLATION.</li>
+ *   <li>{@code load*}/{@code store*}: accesses checked exactly as a guest access at the given
+ *   privilege would be; a violation throws {@link MemoryFault}.</li>
+ * </ul>
+ */
+public interface Memory {
+
+    int PAGE_SHIFT = 12;
+    long PAGE_SIZE = 1L << PAGE_SHIFT;
+    long PAGE_MASK = PAGE_SIZE - 1;
+
+    /** Maps page-aligned [va, va+size) to fresh zero-filled physical pages. Remapping a mapped page is an error. */
+    void map(long va, long size, Permissions permissions);
+
+    /** Maps page-aligned [va, va+size) to the physical pages currently behind [targetVa, targetVa+size). */
+    void alias(long va, long targetVa, long size, Permissions permissions);
+
+    /** Changes the permissions of mapped pages. */
+    void protect(long va, long size, Permissions permissions);
+
+    /** Removes the mappings; physical pages no longer mapped anywhere are freed. */
+    void unmap(long va, long size);
+
+    /** The permissions at {@code va}, or {@code null} if unmapped. */
+    Permissions permissionsAt(long va);
+
+    default boolean isMapped(long va) {
+        return permissionsAt(va) != null;
+    }
+
+    /** The physical address behind {@code va}, or -1 if unmapped. */
+    long translate(long va);
+
+    /** Number of physical pages that hold data (written at least once): the heap the memory costs. */
+    long residentPages();
+
+    // ---- host accesses: mapped pages only, no permission check ----
+
+    byte read8(long va);
+
+    short read16(long va);
+
+    int read32(long va);
+
+    long read64(long va);
+
+    void write8(long va, byte value);
+
+    void write16(long va, short value);
+
+    void write32(long va, int value);
+
+    void write64(long va, long value);
+
+    void readBytes(long va, byte[] dst, int offset, int length);
+
+    void writeBytes(long va, byte[] src, int offset, int length);
+
+    // ---- checked accesses, as a guest access at EL0 (privileged=false) or EL1 would be ----
+
+    long load64(long va, boolean privileged);
+
+    int load32(long va, boolean privileged);
+
+    void store64(long va, long value, boolean privileged);
+
+    void store32(long va, int value, boolean privileged);
+}
