@@ -45,7 +45,11 @@ public final class TestPlugins {
 
     public record SelftestParams(
             @Param(description = "how often each table entry runs", defaultValue = "1", min = 1, max = 1000) int repeat,
-            @Param(description = "entries to run, by name") List<String> only) {
+            @Param(description = "entries to run, by name; empty: all", defaultValue = "[]") List<String> only) {
+    }
+
+    public record MicrobenchParams(
+            @Param(description = "static calls per CPU", min = 1) long calls) {
     }
 
     public static final BackendPlugin GENERIC = new Backend("generic", "key->func load and BLR",
@@ -61,11 +65,14 @@ public final class TestPlugins {
     public static final WorkloadPlugin SELFTEST = new Workload("selftest", "the static_call selftest table",
             SelftestParams.class);
 
+    public static final WorkloadPlugin MICROBENCH = new Workload("microbench", "a static-call microbenchmark",
+            MicrobenchParams.class);
+
     /** All of the above, as if found on the classpath. */
     public static PluginRegistry registry() {
         List<Registered<BackendPlugin>> backends = List.of(GENERIC, CFI_RET0, OOL_LITERAL, OOL_BRANCH).stream()
                 .map(b -> new Registered<>(b.name(), b, PluginSource.CLASSPATH)).toList();
-        List<Registered<WorkloadPlugin>> workloads = List.of(PERF_RECORD, SELFTEST).stream()
+        List<Registered<WorkloadPlugin>> workloads = List.of(PERF_RECORD, SELFTEST, MICROBENCH).stream()
                 .map(w -> new Registered<>(w.name(), w, PluginSource.CLASSPATH)).toList();
         return PluginRegistry.of(backends, workloads, List.of(), List.of());
     }
