@@ -80,11 +80,11 @@ public final class ConfigLoader {
         } catch (ConfigException e) {
             throw e.in(sourceName);
         } catch (JsonProcessingException e) {
-            // The file is not well-formed YAML/JSON: the parser's own words, first line only
-            // (SnakeYAML adds a multi-line excerpt that the location already points at).
-            String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().strip();
-            int newline = message.indexOf('\n');
-            String first = newline < 0 ? message : message.substring(0, newline);
+            // The file is not well-formed YAML/JSON: the parser's own words, without the excerpt
+            // lines SnakeYAML adds (indented), which the location already points at.
+            String message = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage();
+            String first = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                    .map(String::strip).collect(java.util.stream.Collectors.joining("; "));
             ConfigException error = e.getLocation() == null
                     ? ConfigException.at(1, 1, "not valid " + format + ": " + first)
                     : ConfigException.at(e.getLocation(), "not valid " + format + ": " + first);
