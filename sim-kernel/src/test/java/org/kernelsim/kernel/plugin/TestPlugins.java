@@ -1,0 +1,79 @@
+package org.kernelsim.kernel.plugin;
+
+import com.google.inject.Module;
+import java.util.List;
+import org.kernelsim.api.plugin.BackendPlugin;
+import org.kernelsim.api.plugin.Param;
+import org.kernelsim.api.workload.WorkloadPlugin;
+
+/**
+ * Stand-ins with the names and options of the built-in backends and workloads, for tests of the
+ * config reader and the CLI (the real ones live in sim-plugins and sim-modules, which sim-kernel
+ * never compiles against). Registered directly, never through META-INF/services, so they cannot
+ * clash with the real plugins on the test classpath.
+ */
+public final class TestPlugins {
+
+    private TestPlugins() {
+    }
+
+    public record Backend(String name, String description, Class<? extends Record> optionsType) implements BackendPlugin {
+        @Override
+        public Module module(Record options) {
+            return binder -> { };
+        }
+    }
+
+    public enum NullAs { RET, NOP }
+
+    public enum Rewrite { NOSYNC, STOP_MACHINE }
+
+    public record OolBranchOptions(
+            @Param(description = "what a NULL target is written as", defaultValue = "ret") NullAs nullAs,
+            @Param(description = "how the branch slot is rewritten", defaultValue = "nosync") Rewrite rewrite) {
+    }
+
+    public record Workload(String name, String description, Class<? extends Record> parametersType)
+            implements WorkloadPlugin {
+    }
+
+    public record PerfRecordParams(
+            @Param(description = "modelled cycles per CPU", defaultValue = "5000000", min = 1) long duration,
+            @Param(description = "cycles between PMU overflow interrupts", defaultValue = "10000", min = 1)
+            long samplePeriod) {
+    }
+
+    public record SelftestParams(
+            @Param(description = "how often each table entry runs", defaultValue = "1", min = 1, max = 1000) int repeat,
+            @Param(description = "entries to run, by name; empty: all", defaultValue = "[]") List<String> only) {
+    }
+
+    public record MicrobenchParams(
+            @Param(description = "static calls per CPU", min = 1) long calls) {
+    }
+
+    public static final BackendPlugin GENERIC = new Backend("generic", "key->func load and BLR",
+            org.kernelsim.api.plugin.NoOptions.class);
+    public static final BackendPlugin CFI_RET0 = new Backend("cfi-ret0", "generic plus typed return-0 stubs",
+            org.kernelsim.api.plugin.NoOptions.class);
+    public static final BackendPlugin OOL_LITERAL = new Backend("ool-literal", "out-of-line trampoline, literal target",
+            org.kernelsim.api.plugin.NoOptions.class);
+    public static final BackendPlugin OOL_BRANCH = new Backend("ool-branch", "out-of-line trampoline, branch slot",
+            OolBranchOptions.class);
+    public static final WorkloadPlugin PERF_RECORD = new Workload("perf-record", "perf record with guest callbacks",
+            PerfRecordParams.class);
+    public static final WorkloadPlugin SELFTEST = new Workload("selftest", "the static_call selftest table",
+            SelftestParams.class);
+
+    public static final WorkloadPlugin MICROBENCH = new Workload("microbench", "a static-call microbenchmark",
+            MicrobenchParams.class);
+
+    /** All of the above, as if found on the classpath. */
+    public static PluginRegistry registry() {
+        List<Registered<BackendPlugin>> backends = List.of(GENERIC, CFI_RET0, OOL_LITERAL, OOL_BRANCH).stream()
+                .map(b -> new Registered<>(b.name(), b, PluginSource.CLASSPATH)).toList();
+        List<Registered<WorkloadPlugin>> workloads = List.of(PERF_RECORD, SELFTEST, MICROBENCH).stream()
+                .map(w -> new Registered<>(w.name(), w, PluginSource.CLASSPATH)).toList();
+        return PluginRegistry.of(backends, workloads, List.of(), List.of());
+    }
+}
