@@ -80,4 +80,66 @@ public interface Memory {
     void store64(long va, long value, boolean privileged);
 
     void store32(long va, int value, boolean privileged);
+
+    // ---- additions (kept source-compatible: default methods) ----
+
+    /**
+     * A counter that changes whenever a mapping or permission changes (map, alias, protect,
+     * unmap). CPUs cache translations of their fetch pages and drop them when it changes.
+     * Implementations that do not track it return {@link #UNTRACKED_EPOCH}, which makes callers
+     * re-translate on every occasion where it matters.
+     */
+    default long mappingEpoch() {
+        return UNTRACKED_EPOCH;
+    }
+
+    long UNTRACKED_EPOCH = Long.MIN_VALUE;
+
+    /** Checked byte load (zero-extended into the int). */
+    default int load8(long va, boolean privileged) {
+        checkAccess(va, 1, Fault.Access.READ, privileged);
+        return read8(va) & 0xff;
+    }
+
+    /** Checked halfword load (zero-extended into the int). */
+    default int load16(long va, boolean privileged) {
+        checkAccess(va, 2, Fault.Access.READ, privileged);
+        return read16(va) & 0xffff;
+    }
+
+    default void store8(long va, byte value, boolean privileged) {
+        checkAccess(va, 1, Fault.Access.WRITE, privileged);
+        write8(va, value);
+    }
+
+    default void store16(long va, short value, boolean privileged) {
+        checkAccess(va, 2, Fault.Access.WRITE, privileged);
+        write16(va, value);
+    }
+
+    /**
+     * Throws the {@link MemoryFault} a guest access of {@code length} bytes at {@code va} would
+     * take (the first faulting byte's page), or returns normally.
+     */
+    default void checkAccess(long va, int length, Fault.Access access, boolean privileged) {
+        long last = va + length - 1;
+        for (long page = va & ~PAGE_MASK; ; page += PAGE_SIZE) {
+            long at = Math.max(page, va);
+            Permissions p = permissionsAt(at);
+            if (p == null) {
+                throw new MemoryFault(new Fault(at, Fault.Kind.TRANSLATION, access));
+            }
+            boolean ok = switch (access) {
+                case READ -> p.read();
+                case WRITE -> p.write();
+                case FETCH -> p.execute();
+            };
+            if (!ok || (!privileged && !p.user())) {
+                throw new MemoryFault(new Fault(at, Fault.Kind.PERMISSION, access));
+            }
+            if ((last & ~PAGE_MASK) == page) {
+                return;
+            }
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package org.kernelsim.api.emit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Encodings from aarch64.md §1 and §9. */
+class A64Test {
+
+    @Test
+    void branches() {
+        assertEquals(0x14000000, A64.b(0));
+        assertEquals(0x14000001, A64.b(4));
+        assertEquals(0x15ffffff, A64.b(0x7fffffc));
+        assertEquals(0x16000000, A64.b(-0x8000000));
+        assertEquals(A64.BREAK_FAULT, A64.b(0x8000000));
+        assertEquals(0x94000002, A64.bl(8));
+        assertEquals(0x97ffffff, A64.bl(-4));
+        assertEquals(0x54000040, A64.bcond(0, 8));
+        assertEquals(0x54ffffe1, A64.bcond(1, -4));
+        assertEquals(0xd61f0200, A64.br(16));
+        assertEquals(0xd63f0100, A64.blr(8));
+        assertEquals(A64.RET, A64.ret(30));
+        assertEquals(0x7fffffcL, A64.branchOffset(0x15ffffff));
+        assertEquals(-0x8000000L, A64.branchOffset(0x16000000));
+    }
+
+    @Test
+    void kcfiSequenceWords() {
+        assertEquals(0xb85fc110, A64.ldurW(16, 8, -4));
+        assertEquals(0x7280f291, A64.movkW(17, 0x0794, 0));
+        assertEquals(0x72a000b1, A64.movkW(17, 0x0005, 16));
+        assertEquals(0x6b11021f, A64.cmpW(16, 17));
+        assertEquals(0xd4304500, A64.brk(A64.kcfiBrkImm(17, 8)));
+        assertEquals(0xd4304600, A64.brk(0x8230));
+        assertEquals(0xb85f4110, A64.ldurW(16, 8, -12));
+    }
+
+    @Test
+    void misc() {
+        assertEquals(0x910043ff, A64.addImmX(31, 31, 16));
+        assertEquals(0xd10043ff, A64.subImmX(31, 31, 16));
+        assertEquals(0xaa0103e0, A64.movX(0, 1));
+        assertEquals(0xf9400210, A64.ldrX(16, 16, 0));
+        assertEquals(0xf9400420, A64.ldrX(0, 1, 8));
+        assertEquals(0x58000050, A64.ldrLiteralX(16, 8));
+        assertEquals(0xd4000002, A64.hvc(0));
+        assertEquals(0xd4210000, A64.brk(0x800));
+        assertEquals(0x90000010, A64.adrp(16, 0));
+        assertEquals(0xb0000010, A64.adrp(16, 1));
+        assertEquals(0x1000L, A64.adrpOffset(0xb0000010));
+        assertEquals(0xf2824680 & 0xffffffff, A64.movkX(0, 0x1234, 0));
+        assertEquals(0xd2824680, A64.movzX(0, 0x1234, 0));
+    }
+
+    @Test
+    void cmodxSet() {
+        for (int w : new int[] {A64.b(8), A64.bl(8), A64.NOP, A64.brk(4), A64.hvc(1), A64.svc(0), 0xd4000003, A64.ISB}) {
+            assertTrue(A64.isCmodxSafe(w), Integer.toHexString(w));
+        }
+        for (int w : new int[] {A64.RET, A64.br(16), A64.BTI_C, A64.movkW(17, 1, 0), A64.addImmX(0, 0, 1), A64.ldrX(0, 1, 8)}) {
+            assertFalse(A64.isCmodxSafe(w), Integer.toHexString(w));
+        }
+    }
+}

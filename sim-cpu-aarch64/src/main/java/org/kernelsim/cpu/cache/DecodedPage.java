@@ -1,0 +1,51 @@
+package org.kernelsim.cpu.cache;
+
+import org.kernelsim.cpu.decode.Insn;
+
+/**
+ * One CPU's cached, pre-decoded copy of one physical page of code, filled a 64-byte line (16
+ * instructions) at a time. {@code insns[i] == null} means line {@code i >> 4} is not cached.
+ * {@code changed[line]} is set when memory under a cached line is written, so the
+ * stale-fetch comparison is done only for those lines.
+ */
+public final class DecodedPage {
+
+    public static final int LINE_BYTES = 64;
+    public static final int LINES = 4096 / LINE_BYTES;
+    public static final int INSNS_PER_LINE = LINE_BYTES / 4;
+
+    final long frame;
+    /** The decoded instructions, indexed by (offset in page) / 4. Read by the interpreter. */
+    public final Insn[] insns = new Insn[1024];
+    /** The words the cached instructions were decoded from. */
+    public final int[] words = new int[1024];
+    /** Per line: memory changed since the line was filled. */
+    public final boolean[] changed = new boolean[LINES];
+    /** Per line: an invalidation is waiting for this CPU's next context-synchronisation event. */
+    final boolean[] pendingInvalidate = new boolean[LINES];
+    int cachedLines;
+
+    DecodedPage(long frame) {
+        this.frame = frame;
+    }
+
+    public long frame() {
+        return frame;
+    }
+
+    public boolean lineCached(int line) {
+        return insns[line * INSNS_PER_LINE] != null;
+    }
+
+    void drop(int line) {
+        int base = line * INSNS_PER_LINE;
+        if (insns[base] != null) {
+            cachedLines--;
+        }
+        for (int i = 0; i < INSNS_PER_LINE; i++) {
+            insns[base + i] = null;
+        }
+        changed[line] = false;
+        pendingInvalidate[line] = false;
+    }
+}
