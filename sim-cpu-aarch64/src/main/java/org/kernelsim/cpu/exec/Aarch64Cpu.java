@@ -1018,6 +1018,24 @@ public final class Aarch64Cpu implements Cpu {
                 x[in.rd] = shiftReg(x[in.rn], in.op - Op.LSLV, (int) (x[in.rm] & (sf ? 63 : 31)), sf);
                 k.cycles += cAlu;
                 break;
+            case Op.ADC: case Op.SBC: {
+                long b = in.op == Op.SBC ? ~x[in.rm] : x[in.rm];
+                long r = x[in.rn] + b + (fc ? 1 : 0);
+                x[in.rd] = sf ? r : r & M32;
+                k.cycles += cAlu;
+                break;
+            }
+            case Op.ADCS: case Op.SBCS:
+                x[in.rd] = addWithCarry(x[in.rn], in.op == Op.SBCS ? ~x[in.rm] : x[in.rm], fc ? 1 : 0, sf);
+                k.cycles += cAlu;
+                break;
+            case Op.SYS_NOP:
+                if (el == 0) {
+                    undefined(in, pc);
+                    return false;
+                }
+                k.cycles += cMaint;
+                break;
             case Op.RBIT: case Op.REV16: case Op.REV32: case Op.REV: case Op.CLZ: case Op.CLS:
                 x[in.rd] = oneSource(in, x[in.rn]);
                 k.cycles += cAlu;
