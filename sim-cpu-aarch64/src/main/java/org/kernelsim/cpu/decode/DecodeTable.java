@@ -912,7 +912,7 @@ public final class DecodeTable {
         }
     }
 
-    // ------------------------------------------------------------------ decoded for disassembly, not executed
+    // ------------------------------------------------------------------ exclusives, atomics, unprivileged, CRC32 (and a few not executed)
 
     private static final String[] SIZE_SUFFIX = {"b", "h", "", ""};
     private static final String[] ATOMIC_OPS = {"add", "clr", "eor", "set", "smax", "smin", "umax", "umin"};
@@ -929,22 +929,51 @@ public final class DecodeTable {
             String sfx = SIZE_SUFFIX[size];
             boolean xr = size == 3;
             String sz = bits(size, 2);
+            int bytes = 1 << size;
             for (int o0 = 0; o0 < 2; o0++) {
                 String stx = (o0 == 1 ? "stlxr" : "stxr") + sfx;
                 String ldx = (o0 == 1 ? "ldaxr" : "ldxr") + sfx;
-                add(stx.toUpperCase(), sz + " 001000 0 0 0 sssss " + o0 + " 11111 nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                add(stx.toUpperCase(), sz + " 001000 0 0 0 sssss " + o0 + " 11111 nnnnn ttttt", Op.STXR,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = dz(f.get('s'));
+                            b.rm = f.get('t');
+                            b.rn = sp(f.get('n'));
+                        },
                         (f, pc, t) -> stx + "\t" + r(false, f.get('s')) + ", " + r(xr, f.get('t')) + ", " + base(f.get('n')));
-                add(ldx.toUpperCase(), sz + " 001000 0 1 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                add(ldx.toUpperCase(), sz + " 001000 0 1 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.LDXR,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = dz(f.get('t'));
+                            b.rn = sp(f.get('n'));
+                        },
                         (f, pc, t) -> ldx + "\t" + r(xr, f.get('t')) + ", " + base(f.get('n')));
                 String stl = (o0 == 1 ? "stlr" : "stllr") + sfx;
                 String lda = (o0 == 1 ? "ldar" : "ldlar") + sfx;
-                add(stl.toUpperCase(), sz + " 001000 1 0 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                add(stl.toUpperCase(), sz + " 001000 1 0 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.STORE_IMM,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = f.get('t');
+                            b.rn = sp(f.get('n'));
+                        },
                         (f, pc, t) -> stl + "\t" + r(xr, f.get('t')) + ", " + base(f.get('n')));
-                add(lda.toUpperCase(), sz + " 001000 1 1 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                add(lda.toUpperCase(), sz + " 001000 1 1 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.LOAD_IMM,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = dz(f.get('t'));
+                            b.rn = sp(f.get('n'));
+                        },
                         (f, pc, t) -> lda + "\t" + r(xr, f.get('t')) + ", " + base(f.get('n')));
                 for (int l = 0; l < 2; l++) {
                     String cas = "cas" + (l == 1 ? "a" : "") + (o0 == 1 ? "l" : "") + sfx;
-                    add(cas.toUpperCase(), sz + " 001000 1 " + l + " 1 sssss " + o0 + " 11111 nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                    add(cas.toUpperCase(), sz + " 001000 1 " + l + " 1 sssss " + o0 + " 11111 nnnnn ttttt", Op.CAS,
+                            (f, b) -> {
+                                b.size = bytes;
+                                b.rd = dz(f.get('s'));
+                                b.rm = f.get('s');
+                                b.ra = f.get('t');
+                                b.rn = sp(f.get('n'));
+                            },
                             (f, pc, t) -> cas + "\t" + r(xr, f.get('s')) + ", " + r(xr, f.get('t')) + ", " + base(f.get('n')));
                 }
                 if (size >= 2) {
@@ -963,8 +992,16 @@ public final class DecodeTable {
                 for (int opc = 0; opc < (o3 == 0 ? 8 : 1); opc++) {
                     String op = o3 == 1 ? "swp" : ATOMIC_OPS[opc];
                     boolean isSwp = o3 == 1;
+                    int kind = isSwp ? 8 : opc;
                     add("ATOMIC_" + op + "_" + size, sz + " 111 0 00 a e 1 sssss " + o3 + bits(opc, 3) + " 00 nnnnn ttttt",
-                            Op.UNIMPLEMENTED, none,
+                            Op.ATOMIC,
+                            (f, b) -> {
+                                b.size = bytes;
+                                b.shift = kind;
+                                b.rm = f.get('s');
+                                b.rd = dz(f.get('t'));
+                                b.rn = sp(f.get('n'));
+                            },
                             (f, pc, t) -> {
                                 boolean acq = f.get('a') == 1, rel = f.get('e') == 1;
                                 String ord = (acq ? "a" : "") + (rel ? "l" : "");
@@ -977,11 +1014,18 @@ public final class DecodeTable {
                 }
             }
         }
-        // unprivileged loads/stores
+        // unprivileged loads/stores: at EL1 they access memory as EL0 would
         for (LdSt k : LDST) {
             String mn = k.name.replace("ldr", "ldtr").replace("str", "sttr");
             add(mn.toUpperCase() + "_" + (k.rtX ? "x" : "w"), bits(k.size, 2) + " 111 0 00 " + bits(k.opc, 2) + " 0 iiiiiiiii 10 nnnnn ttttt",
-                    Op.UNIMPLEMENTED, none,
+                    k.load ? Op.LOAD_UNPRIV : Op.STORE_UNPRIV,
+                    (f, b) -> {
+                        b.size = 1 << k.size;
+                        b.ext = k.ext;
+                        b.rd = k.load ? dz(f.get('t')) : f.get('t');
+                        b.rn = sp(f.get('n'));
+                        b.imm = f.sext('i');
+                    },
                     (f, pc, t) -> mn + "\t" + r(k.rtX, f.get('t')) + ", " + Text.mem(f.get('n'), f.sext('i')));
         }
         // CRC32
@@ -989,8 +1033,17 @@ public final class DecodeTable {
             for (int sz = 0; sz < 4; sz++) {
                 String mn = "crc32" + (c == 1 ? "c" : "") + "bhwx".charAt(sz);
                 boolean wide = sz == 3;
+                int castagnoli = c;
+                int bytes = 1 << sz;
                 add(mn.toUpperCase(), (wide ? "1" : "0") + " 0 0 11010110 mmmmm 010 " + c + bits(sz, 2) + " nnnnn ddddd",
-                        Op.UNIMPLEMENTED, none,
+                        Op.CRC32,
+                        (f, b) -> {
+                            b.rd = dz(f.get('d'));
+                            b.rn = f.get('n');
+                            b.rm = f.get('m');
+                            b.size = bytes;
+                            b.cond = castagnoli;
+                        },
                         (f, pc, t) -> mn + "\t" + r(false, f.get('d')) + ", " + r(false, f.get('n')) + ", " + r(wide, f.get('m')));
             }
         }

@@ -43,5 +43,8 @@ public final class Op {
      */
     public static final int UNIMPLEMENTED = 113;
 
-    public static final int COUNT = 114;
+    /** Exclusives (LDXR/LDAXR, STXR/STLXR), CAS, LSE atomics (LDADD.., SWP), LDTR/STTR, CRC32. */
+    public static final int LDXR = 114, STXR = 115, CAS = 116, ATOMIC = 117, LOAD_UNPRIV = 118, STORE_UNPRIV = 119, CRC32 = 120;
+
+    public static final int COUNT = 121;
 }
