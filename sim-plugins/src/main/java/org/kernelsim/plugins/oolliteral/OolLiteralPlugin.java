@@ -15,7 +15,7 @@ public final class OolLiteralPlugin implements BackendPlugin {
 
     @Override
     public String description() {
-        return "mainline arm64 (Apr 2026): BL to bti c; adrp/ldr x16 from a .rodata literal; br x16; an update is one 8-byte literal write";
+        return "mainline arm64 (Apr 2026): bti c; adrp+ldr x16 from a .rodata literal; br x16; an update is one literal write";
     }
 
     @Override
