@@ -17,4 +17,9 @@ public interface Task {
 
     /** x0 when the function returned, empty while running or if the task was killed by an oops. */
     OptionalLong result();
+
+    /** DONE or KILLED. */
+    default boolean finished() {
+        return state() == State.DONE || state() == State.KILLED;
+    }
 }

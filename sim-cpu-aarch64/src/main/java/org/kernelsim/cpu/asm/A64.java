@@ -746,28 +746,166 @@ public final class A64 {
     }
 
     /** Exclusive and acquire/release forms without a status register: LDXR/LDAXR/LDAR/STLR. */
-    static int ldstOrdered(int base, String insn, Reg rt, Reg rn) {
-        return base | rt.sf() << 30 | base(insn, rn) << 5 | reg(insn, "Rt", rt, false);
-    }
-
     public static int ldxr(Reg rt, Reg rn) {
-        return ldstOrdered(0x885f7c00, "ldxr", rt, rn);
+        return ldstExclusive("ldxr", LDXR, rt.is64() ? 3 : 2, rt, rn);
     }
 
     public static int ldaxr(Reg rt, Reg rn) {
-        return ldstOrdered(0x885ffc00, "ldaxr", rt, rn);
+        return ldstExclusive("ldaxr", LDAXR, rt.is64() ? 3 : 2, rt, rn);
     }
 
     public static int ldar(Reg rt, Reg rn) {
-        return ldstOrdered(0x88dffc00, "ldar", rt, rn);
+        return ldstExclusive("ldar", LDAR, rt.is64() ? 3 : 2, rt, rn);
     }
 
     public static int stlr(Reg rt, Reg rn) {
-        return ldstOrdered(0x889ffc00, "stlr", rt, rn);
+        return ldstExclusive("stlr", STLR, rt.is64() ? 3 : 2, rt, rn);
     }
 
     /** STXR/STLXR Ws, Rt, [Xn]. */
     public static int stxr(boolean release, Reg ws, Reg rt, Reg rn) {
+        return storeExclusive(release, rt.is64() ? 3 : 2, ws, rt, rn);
+    }
+
+    // ------------------------------------------------------------------ more system forms
+
+    /** SYS #op1, Cn, Cm, #op2, Xt (the generic form behind IC/DC/TLBI). */
+    public static int sys(int op1, int crn, int crm, int op2, Reg xt) {
+        need64("sys", xt);
+        checkRange("sys", "op1", op1, 0, 7);
+        checkRange("sys", "CRn", crn, 0, 15);
+        checkRange("sys", "CRm", crm, 0, 15);
+        checkRange("sys", "op2", op2, 0, 7);
+        return 0xd5080000 | op1 << 16 | crn << 12 | crm << 8 | op2 << 5 | reg("sys", "Xt", xt, false);
+    }
+
+    public static int tlbi(TlbiOp op, Reg xt) {
+        need64("tlbi", xt);
+        if (!op.takesRegister() && !xt.isZr()) {
+            throw new IllegalArgumentException("tlbi " + op + " takes no register, got " + xt);
+        }
+        return op.baseWord() | reg("tlbi", "Xt", xt, false);
+    }
+
+    /** MRS Xt, S&lt;op0&gt;_&lt;op1&gt;_C&lt;n&gt;_C&lt;m&gt;_&lt;op2&gt;: any system register by encoding. */
+    public static int mrs(Reg xt, int op0, int op1, int crn, int crm, int op2) {
+        need64("mrs", xt);
+        return 0xd5300000 | sysregFields(op0, op1, crn, crm, op2) | reg("mrs", "Xt", xt, false);
+    }
+
+    public static int msr(int op0, int op1, int crn, int crm, int op2, Reg xt) {
+        need64("msr", xt);
+        return 0xd5100000 | sysregFields(op0, op1, crn, crm, op2) | reg("msr", "Xt", xt, false);
+    }
+
+    private static int sysregFields(int op0, int op1, int crn, int crm, int op2) {
+        checkRange("mrs/msr", "op0", op0, 2, 3);
+        checkRange("mrs/msr", "op1", op1, 0, 7);
+        checkRange("mrs/msr", "CRn", crn, 0, 15);
+        checkRange("mrs/msr", "CRm", crm, 0, 15);
+        checkRange("mrs/msr", "op2", op2, 0, 7);
+        return ((op0 - 2) << 14 | op1 << 11 | crn << 7 | crm << 3 | op2) << 5;
+    }
+
+    /** MSR &lt;pstatefield&gt;, #imm4 (op1/op2 select the field: DAIFSet 3/6, DAIFClr 3/7, SPSel 0/5, PAN 0/4). */
+    public static int msrImm(int op1, int op2, int imm4) {
+        checkRange("msr", "op1", op1, 0, 7);
+        checkRange("msr", "op2", op2, 0, 7);
+        checkRange("msr", "immediate", imm4, 0, 15);
+        return 0xd500401f | op1 << 16 | imm4 << 8 | op2 << 5;
+    }
+
+    /** ISB with an explicit option (15 = SY). */
+    public static int isb(int crm) {
+        return 0xd50330df | (int) checkRange("isb", "option", crm, 0, 15) << 8;
+    }
+
+    /** DSB with a raw option (#0 is SSBB, #4 PSSBB). */
+    public static int dsb(int crm) {
+        return 0xd503309f | (int) checkRange("dsb", "option", crm, 0, 15) << 8;
+    }
+
+    public static int dmb(int crm) {
+        return 0xd50330bf | (int) checkRange("dmb", "option", crm, 0, 15) << 8;
+    }
+
+    public static int clrex(int crm) {
+        return 0xd503305f | (int) checkRange("clrex", "immediate", crm, 0, 15) << 8;
+    }
+
+    /** SB: speculation barrier. */
+    public static int sb() {
+        return 0xd50330ff;
+    }
+
+    // ------------------------------------------------------------------ CRC32
+
+    /** CRC32{B,H,W,X} (c=false) / CRC32C* (c=true); sz 0..3; the X form takes an X Rm. */
+    public static int crc32(boolean c, int sz, Reg wd, Reg wn, Reg rm) {
+        String insn = "crc32" + (c ? "c" : "") + "bhwx".charAt(sz);
+        if (wd.is64() || wn.is64() || rm.is64() != (sz == 3)) {
+            throw new IllegalArgumentException(insn + ": operands must be Wd, Wn, " + (sz == 3 ? "Xm" : "Wm"));
+        }
+        return 0x1ac04000 | (sz == 3 ? 1 : 0) << 31 | reg(insn, "Rm", rm, false) << 16 | (c ? 1 : 0) << 12 | sz << 10
+                | reg(insn, "Rn", wn, false) << 5 | reg(insn, "Rd", wd, false);
+    }
+
+    // ------------------------------------------------------------------ prefetch, unprivileged, non-temporal, exclusives, atomics
+
+    /** PRFM #prfop, [Xn, #offset] (scaled unsigned 12-bit, multiple of 8). */
+    public static int prfm(int prfop, Reg rn, long offset) {
+        checkRange("prfm", "prfop", prfop, 0, 31);
+        if (offset % 8 != 0) {
+            throw new IllegalArgumentException("prfm: offset " + offset + " is not a multiple of 8");
+        }
+        checkRange("prfm", "offset", offset, 0, 0xfff * 8L);
+        return 0xf9800000 | (int) (offset / 8) << 10 | base("prfm", rn) << 5 | prfop;
+    }
+
+    /** PRFM #prfop, label. */
+    public static int prfmLiteral(int prfop, long offset) {
+        checkRange("prfm", "prfop", prfop, 0, 31);
+        return 0xd8000000 | branchField("PRFM (literal)", offset, 19, "±1 MiB") << 5 | prfop;
+    }
+
+    /** PRFM #prfop, [Xn, Rm{, extend}]. */
+    public static int prfmReg(int prfop, Reg rn, Reg rm, Extend extend, boolean shifted) {
+        checkRange("prfm", "prfop", prfop, 0, 31);
+        return (ldstReg(MemOp.LDR_X, Reg.X0, rn, rm, extend, shifted) & ~0x00c0001f) | 2 << 22 | prfop;
+    }
+
+    /** LDTR/STTR family: the unprivileged imm9 form (mode 2). */
+    public static int ldstUnprivileged(MemOp op, Reg rt, Reg rn, long offset) {
+        checkRange(op.mnemonic(), "offset", offset, -256, 255);
+        return 0x38000800 | op.size << 30 | op.opc << 22 | ((int) offset & 0x1ff) << 12 | base(op.mnemonic(), rn) << 5 | rt(op, rt);
+    }
+
+    /** LDNP/STNP: the non-temporal pair (mode 0). */
+    public static int ldstPairNonTemporal(boolean load, Reg rt, Reg rt2, Reg rn, long offset) {
+        return ldstPair(load, false, rt, rt2, rn, offset, 0);
+    }
+
+    /** Access size of exclusive / ordered / atomic forms: 0 byte, 1 half, 2 word, 3 doubleword. */
+    private static int exSize(String insn, Reg rt, int size) {
+        if (size == 3 ? !rt.is64() : rt.is64()) {
+            throw new IllegalArgumentException(insn + ": Rt must be " + (size == 3 ? "an X" : "a W") + " register, got " + rt);
+        }
+        return size;
+    }
+
+    /**
+     * The load/store-exclusive and ordered family without a status register:
+     * LDXR (acquire=false, ordered=false), LDAXR (acquire), LDAR (ordered), STLR (store, ordered).
+     */
+    public static int ldstExclusive(String insn, int base, int size, Reg rt, Reg rn) {
+        return base | exSize(insn, rt, size) << 30 | base(insn, rn) << 5 | reg(insn, "Rt", rt, false);
+    }
+
+    public static final int LDXR = 0x085f7c00, LDAXR = 0x085ffc00, LDAR = 0x08dffc00, STLR = 0x089ffc00,
+            STXR = 0x08007c00, STLXR = 0x0800fc00;
+
+    /** STXR/STLXR of any size: Ws status. */
+    public static int storeExclusive(boolean release, int size, Reg ws, Reg rt, Reg rn) {
         String insn = release ? "stlxr" : "stxr";
         if (ws.is64()) {
             throw new IllegalArgumentException(insn + ": status register must be a W register, got " + ws);
@@ -775,7 +913,56 @@ public final class A64 {
         if (ws.number() == rt.number() || ws.number() == rn.number() && !rn.isSp()) {
             throw new IllegalArgumentException(insn + ": status register " + ws + " overlaps Rt/Rn (unpredictable)");
         }
-        return (release ? 0x8800fc00 : 0x88007c00) | rt.sf() << 30 | reg(insn, "Rs", ws, false) << 16
+        return (release ? STLXR : STXR) | exSize(insn, rt, size) << 30 | reg(insn, "Rs", ws, false) << 16
                 | base(insn, rn) << 5 | reg(insn, "Rt", rt, false);
+    }
+
+    /** LDXP/LDAXP Rt, Rt2, [Xn]. */
+    public static int loadExclusivePair(boolean acquire, Reg rt, Reg rt2, Reg rn) {
+        String insn = acquire ? "ldaxp" : "ldxp";
+        sameWidth(insn, rt, rt2);
+        return 0x887f0000 | rt.sf() << 30 | (acquire ? 1 : 0) << 15 | reg(insn, "Rt2", rt2, false) << 10
+                | base(insn, rn) << 5 | reg(insn, "Rt", rt, false);
+    }
+
+    /** STXP/STLXP Ws, Rt, Rt2, [Xn]. */
+    public static int storeExclusivePair(boolean release, Reg ws, Reg rt, Reg rt2, Reg rn) {
+        String insn = release ? "stlxp" : "stxp";
+        sameWidth(insn, rt, rt2);
+        if (ws.is64()) {
+            throw new IllegalArgumentException(insn + ": status register must be a W register, got " + ws);
+        }
+        return 0x88200000 | rt.sf() << 30 | reg(insn, "Rs", ws, false) << 16 | (release ? 1 : 0) << 15
+                | reg(insn, "Rt2", rt2, false) << 10 | base(insn, rn) << 5 | reg(insn, "Rt", rt, false);
+    }
+
+    /** The FEAT_LSE atomic memory operations (opc field; SWP is separate). */
+    public enum AtomicOp {
+        ADD, CLR, EOR, SET, SMAX, SMIN, UMAX, UMIN
+    }
+
+    /** LD&lt;op&gt;{A}{L} Rs, Rt, [Xn] (ST&lt;op&gt; is Rt = ZR). */
+    public static int atomic(AtomicOp op, boolean acquire, boolean release, int size, Reg rs, Reg rt, Reg rn) {
+        String insn = "ld" + op.name().toLowerCase(java.util.Locale.ROOT);
+        exSize(insn, rs, size);
+        exSize(insn, rt, size);
+        return 0x38200000 | size << 30 | (acquire ? 1 : 0) << 23 | (release ? 1 : 0) << 22 | reg(insn, "Rs", rs, false) << 16
+                | op.ordinal() << 12 | base(insn, rn) << 5 | reg(insn, "Rt", rt, false);
+    }
+
+    /** SWP{A}{L} Rs, Rt, [Xn]. */
+    public static int swp(boolean acquire, boolean release, int size, Reg rs, Reg rt, Reg rn) {
+        exSize("swp", rs, size);
+        exSize("swp", rt, size);
+        return 0x38208000 | size << 30 | (acquire ? 1 : 0) << 23 | (release ? 1 : 0) << 22 | reg("swp", "Rs", rs, false) << 16
+                | base("swp", rn) << 5 | reg("swp", "Rt", rt, false);
+    }
+
+    /** CAS{A}{L} Rs, Rt, [Xn]. */
+    public static int cas(boolean acquire, boolean release, int size, Reg rs, Reg rt, Reg rn) {
+        exSize("cas", rs, size);
+        exSize("cas", rt, size);
+        return 0x08a07c00 | size << 30 | (acquire ? 1 : 0) << 22 | (release ? 1 : 0) << 15 | reg("cas", "Rs", rs, false) << 16
+                | base("cas", rn) << 5 | reg("cas", "Rt", rt, false);
     }
 }

@@ -1353,6 +1353,186 @@ public final class Assembler {
         return emit(A64.msrDaifClr(imm4));
     }
 
+    // =================================================================== less common forms (kernel entry code, atomics, ...)
+
+    public Assembler sys(int op1, int crn, int crm, int op2, Reg xt) {
+        return emit(A64.sys(op1, crn, crm, op2, xt));
+    }
+
+    public Assembler tlbi(TlbiOp op, Reg xt) {
+        return emit(A64.tlbi(op, xt));
+    }
+
+    public Assembler tlbi(TlbiOp op) {
+        return emit(A64.tlbi(op, Reg.XZR));
+    }
+
+    /** MRS by raw encoding, for system registers {@link SystemRegister} does not name. */
+    public Assembler mrs(Reg xt, int op0, int op1, int crn, int crm, int op2) {
+        return emit(A64.mrs(xt, op0, op1, crn, crm, op2));
+    }
+
+    public Assembler msr(int op0, int op1, int crn, int crm, int op2, Reg xt) {
+        return emit(A64.msr(op0, op1, crn, crm, op2, xt));
+    }
+
+    /** MSR &lt;pstatefield&gt;, #imm (see {@link A64#msrImm}). */
+    public Assembler msrImm(int op1, int op2, int imm4) {
+        return emit(A64.msrImm(op1, op2, imm4));
+    }
+
+    public Assembler isb(int option) {
+        return emit(A64.isb(option));
+    }
+
+    public Assembler dsb(int option) {
+        return emit(A64.dsb(option));
+    }
+
+    public Assembler dmb(int option) {
+        return emit(A64.dmb(option));
+    }
+
+    public Assembler clrex(int imm) {
+        return emit(A64.clrex(imm));
+    }
+
+    public Assembler sb() {
+        return emit(A64.sb());
+    }
+
+    public Assembler ssbb() {
+        return emit(A64.dsb(0));
+    }
+
+    public Assembler pssbb() {
+        return emit(A64.dsb(4));
+    }
+
+    public Assembler csdb() {
+        return emit(A64.hint(20));
+    }
+
+    /** CRC32B/H/W/X (sz 0..3). */
+    public Assembler crc32(int sz, Reg wd, Reg wn, Reg rm) {
+        return emit(A64.crc32(false, sz, wd, wn, rm));
+    }
+
+    /** CRC32CB/H/W/X (sz 0..3). */
+    public Assembler crc32c(int sz, Reg wd, Reg wn, Reg rm) {
+        return emit(A64.crc32(true, sz, wd, wn, rm));
+    }
+
+    public Assembler prfm(int prfop, Reg base, long offset) {
+        return emit(A64.prfm(prfop, base, offset));
+    }
+
+    public Assembler prfm(int prfop, Reg base, Reg index) {
+        return emit(A64.prfmReg(prfop, base, index, index.is64() ? Extend.UXTX : Extend.UXTW, false));
+    }
+
+    public Assembler prfmLiteral(int prfop, String label) {
+        return insnRef(RelocationType.LD_PREL_LO19, label, 0, off -> A64.prfmLiteral(prfop, off), "PRFM (literal)");
+    }
+
+    /** LDTR/STTR family (unprivileged): {@code op} names size and signedness. */
+    public Assembler ldstUnprivileged(MemOp op, Reg rt, Reg base, long offset) {
+        return emit(A64.ldstUnprivileged(op, rt, base, offset));
+    }
+
+    /** LDUR/STUR family with any size ({@code op}), always the unscaled form. */
+    public Assembler ldstUnscaled(MemOp op, Reg rt, Reg base, long offset) {
+        return emit(A64.ldstImm9(op, rt, base, offset, 0));
+    }
+
+    public Assembler ldnp(Reg rt, Reg rt2, Reg base, long offset) {
+        return emit(A64.ldstPairNonTemporal(true, rt, rt2, base, offset));
+    }
+
+    public Assembler stnp(Reg rt, Reg rt2, Reg base, long offset) {
+        return emit(A64.ldstPairNonTemporal(false, rt, rt2, base, offset));
+    }
+
+    public Assembler ldpswPre(Reg xt, Reg xt2, Reg base, long offset) {
+        return emit(A64.ldstPair(true, true, xt, xt2, base, offset, 3));
+    }
+
+    public Assembler ldpswPost(Reg xt, Reg xt2, Reg base, long offset) {
+        return emit(A64.ldstPair(true, true, xt, xt2, base, offset, 1));
+    }
+
+    /** LDXR/LDAXR/LDAR/STLR of any size: {@code base} is one of A64.LDXR, LDAXR, LDAR, STLR; size 0..3. */
+    public Assembler ldstExclusive(int baseWord, int size, Reg rt, Reg base) {
+        return emit(A64.ldstExclusive("ldst-exclusive", baseWord, size, rt, base));
+    }
+
+    /** STXR/STLXR of any size (0 byte .. 3 doubleword). */
+    public Assembler storeExclusive(boolean release, int size, Reg ws, Reg rt, Reg base) {
+        return emit(A64.storeExclusive(release, size, ws, rt, base));
+    }
+
+    public Assembler ldxp(Reg rt, Reg rt2, Reg base) {
+        return emit(A64.loadExclusivePair(false, rt, rt2, base));
+    }
+
+    public Assembler ldaxp(Reg rt, Reg rt2, Reg base) {
+        return emit(A64.loadExclusivePair(true, rt, rt2, base));
+    }
+
+    public Assembler stxp(Reg ws, Reg rt, Reg rt2, Reg base) {
+        return emit(A64.storeExclusivePair(false, ws, rt, rt2, base));
+    }
+
+    public Assembler stlxp(Reg ws, Reg rt, Reg rt2, Reg base) {
+        return emit(A64.storeExclusivePair(true, ws, rt, rt2, base));
+    }
+
+    /** FEAT_LSE LD&lt;op&gt;{A}{L}; the size follows Rt (W or X). */
+    public Assembler atomic(A64.AtomicOp op, boolean acquire, boolean release, Reg rs, Reg rt, Reg base) {
+        return emit(A64.atomic(op, acquire, release, rt.is64() ? 3 : 2, rs, rt, base));
+    }
+
+    public Assembler ldadd(Reg rs, Reg rt, Reg base) {
+        return atomic(A64.AtomicOp.ADD, false, false, rs, rt, base);
+    }
+
+    /** STADD Rs, [Xn] = LDADD Rs, ZR, [Xn]. */
+    public Assembler stadd(Reg rs, Reg base) {
+        return atomic(A64.AtomicOp.ADD, false, false, rs, zr(rs), base);
+    }
+
+    public Assembler swp(boolean acquire, boolean release, Reg rs, Reg rt, Reg base) {
+        return emit(A64.swp(acquire, release, rt.is64() ? 3 : 2, rs, rt, base));
+    }
+
+    public Assembler cas(boolean acquire, boolean release, Reg rs, Reg rt, Reg base) {
+        return emit(A64.cas(acquire, release, rt.is64() ? 3 : 2, rs, rt, base));
+    }
+
+    /** BFC Rd, #lsb, #width (bfm from the zero register). */
+    public Assembler bfc(Reg rd, int lsb, int width) {
+        checkField("bfc", lsb, width, width(rd));
+        return emit(A64.bfm(rd, zr(rd), (width(rd) - lsb) % width(rd), width - 1));
+    }
+
+    public Assembler ngcs(Reg rd, Reg rm) {
+        return emit(A64.addSubCarry(true, true, rd, zr(rd), rm));
+    }
+
+    public Assembler smnegl(Reg xd, Reg wn, Reg wm) {
+        return emit(A64.maddLong(false, true, xd, wn, wm, Reg.XZR));
+    }
+
+    public Assembler umnegl(Reg xd, Reg wn, Reg wm) {
+        return emit(A64.maddLong(true, true, xd, wn, wm, Reg.XZR));
+    }
+
+    /** REV64 Xd, Xn (the same instruction as REV Xd, Xn). */
+    public Assembler rev64(Reg xd, Reg xn) {
+        A64.need64("rev64", xd);
+        return emit(A64.dp1(3, "rev64", xd, xn));
+    }
+
     // =================================================================== kCFI
 
     /** The kCFI-checked indirect call (or tail call when {@code tail}) through {@code target}, as clang emits it. */

@@ -41,8 +41,8 @@ public final class Fields {
         return v << (64 - w) >> (64 - w);
     }
 
-    /** True when the form's sf bit (field 'f') is set or the form is 64-bit only (no 'f'). */
+    /** The sf bit: field 'f', or bit 31 for forms whose width is fixed in the pattern. */
     public boolean sf() {
-        return form.width('f') == 0 || get('f') == 1;
+        return form.width('f') == 0 ? word < 0 : get('f') == 1;
     }
 }

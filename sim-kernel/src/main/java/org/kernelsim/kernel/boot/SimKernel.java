@@ -95,6 +95,8 @@ public final class SimKernel implements Kernel {
         this.traps = new Traps(machine, scheduler, services, reports, kallsyms, new Oopser(kallsyms, memory), freedText,
                 () -> this);
         machine.attachCpus(platform.newCpus(spec.cpus(), memory, CostModel.defaults(), traps, traps));
+        // Every CPU starts idle; the scheduler resumes one when it has a task for it.
+        machine.cpus().forEach(Cpu::halt);
         this.staticCalls = new StaticCallCore(backend, machine, kallsyms, reports, patcher, stop.impl());
     }
 

@@ -102,7 +102,9 @@ public final class Linker {
 
     /** Maps the plan's pages and copies section contents (host writes: permissions do not apply). */
     public static void mapAndCopy(Memory mem, Plan plan, List<BuiltObject> objects, boolean bti) {
-        mem.map(plan.base(), plan.textSize(), bti ? Permissions.RX_GUARDED : Permissions.RX);
+        if (plan.textSize() > 0) {
+            mem.map(plan.base(), plan.textSize(), bti ? Permissions.RX_GUARDED : Permissions.RX);
+        }
         if (plan.roSize() > 0) {
             mem.map(plan.roStart(), plan.roSize(), Permissions.RO);
         }

@@ -50,6 +50,13 @@ public final class ModuleArea {
         free.put(start, end);
     }
 
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("free:");
+        free.forEach((k, v) -> sb.append(String.format(" [%x, %x)", k, v)));
+        return sb.toString();
+    }
+
     /** Number of free ranges (1 when nothing is allocated). */
     public int fragments() {
         return free.size();

@@ -49,10 +49,6 @@ public final class TaskImpl implements Task {
         return result;
     }
 
-    public boolean finished() {
-        return state == State.DONE || state == State.KILLED;
-    }
-
     void setRunning() {
         state = State.RUNNING;
     }

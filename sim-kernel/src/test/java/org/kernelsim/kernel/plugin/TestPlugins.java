@@ -68,6 +68,121 @@ public final class TestPlugins {
     public static final WorkloadPlugin MICROBENCH = new Workload("microbench", "a static-call microbenchmark",
             MicrobenchParams.class);
 
+    /** ServiceLoader needs a class with a no-argument constructor per provider; these wrap the above. */
+    public abstract static class DelegatingBackend implements BackendPlugin {
+        private final BackendPlugin delegate;
+
+        protected DelegatingBackend(BackendPlugin delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public String description() {
+            return delegate.description();
+        }
+
+        @Override
+        public Class<? extends Record> optionsType() {
+            return delegate.optionsType();
+        }
+
+        @Override
+        public Module module(Record options) {
+            return delegate.module(options);
+        }
+    }
+
+    public abstract static class DelegatingWorkload implements WorkloadPlugin {
+        private final WorkloadPlugin delegate;
+
+        protected DelegatingWorkload(WorkloadPlugin delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public String description() {
+            return delegate.description();
+        }
+
+        @Override
+        public Class<? extends Record> parametersType() {
+            return delegate.parametersType();
+        }
+    }
+
+    public static final class GenericProvider extends DelegatingBackend {
+        public GenericProvider() {
+            super(GENERIC);
+        }
+    }
+
+    public static final class CfiRet0Provider extends DelegatingBackend {
+        public CfiRet0Provider() {
+            super(CFI_RET0);
+        }
+    }
+
+    public static final class OolLiteralProvider extends DelegatingBackend {
+        public OolLiteralProvider() {
+            super(OOL_LITERAL);
+        }
+    }
+
+    public static final class OolBranchProvider extends DelegatingBackend {
+        public OolBranchProvider() {
+            super(OOL_BRANCH);
+        }
+    }
+
+    public static final class PerfRecordProvider extends DelegatingWorkload {
+        public PerfRecordProvider() {
+            super(PERF_RECORD);
+        }
+    }
+
+    public static final class SelftestProvider extends DelegatingWorkload {
+        public SelftestProvider() {
+            super(SELFTEST);
+        }
+    }
+
+    public static final class MicrobenchProvider extends DelegatingWorkload {
+        public MicrobenchProvider() {
+            super(MICROBENCH);
+        }
+    }
+
+    /**
+     * A class loader that offers exactly these providers to ServiceLoader, as the application
+     * classpath would, and hides every other service file (the real plugins are on the test
+     * classpath too once they exist, and would clash by name).
+     */
+    public static ClassLoader classpathWithTestPlugins(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path services = java.nio.file.Files.createDirectories(dir.resolve("META-INF/services"));
+        java.nio.file.Files.writeString(services.resolve(BackendPlugin.class.getName()), String.join("\n",
+                GenericProvider.class.getName(), CfiRet0Provider.class.getName(), OolLiteralProvider.class.getName(),
+                OolBranchProvider.class.getName()) + "\n");
+        java.nio.file.Files.writeString(services.resolve(WorkloadPlugin.class.getName()), String.join("\n",
+                PerfRecordProvider.class.getName(), SelftestProvider.class.getName(),
+                MicrobenchProvider.class.getName()) + "\n");
+        return new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, TestPlugins.class.getClassLoader()) {
+            @Override
+            public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
+                return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
+            }
+        };
+    }
+
     /** All of the above, as if found on the classpath. */
     public static PluginRegistry registry() {
         List<Registered<BackendPlugin>> backends = List.of(GENERIC, CFI_RET0, OOL_LITERAL, OOL_BRANCH).stream()

@@ -1,0 +1,304 @@
+package org.kernelsim.kernel.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernelsim.api.plugin.BackendPlugin;
+import org.kernelsim.kernel.plugin.TestJars;
+import org.kernelsim.kernel.plugin.TestPlugins;
+import org.kernelsim.kernel.run.FailureKind;
+import org.kernelsim.kernel.run.PlanOnlyRunner;
+import org.kernelsim.kernel.run.RunPlan;
+import org.kernelsim.kernel.run.RunResult;
+import org.kernelsim.kernel.run.SimulationRunner;
+
+/** The CLI in-process: exit status, stdout and stderr of each kind of invocation. */
+class MainTest {
+
+    /** The checkout, for the example configs (set by the sim-kernel pom). */
+    static final Path ROOT = Path.of(System.getProperty("kernelsim.root", ".."));
+
+    @TempDir
+    Path tmp;
+
+    private ClassLoader classpath;
+    private SimulationRunner runner = new PlanOnlyRunner();
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void plugins() throws IOException {
+        classpath = TestPlugins.classpathWithTestPlugins(Files.createDirectories(tmp.resolve("cp")));
+    }
+
+    private int sim(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        Path home = tmp.resolve("home"); // no plugins/ inside: only the test plugins are found
+        int status = new Main(new CliEnvironment(classpath, home, runner))
+                .execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        out = o.toString();
+        err = e.toString();
+        return status;
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path file = tmp.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private void assertNoStackTrace() {
+        assertFalse(err.contains("\tat "), err);
+        assertFalse(err.contains("at org."), err);
+        assertFalse(out.contains("Exception"), out);
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitStatuses() {
+        assertEquals(0, sim("--help"));
+        assertTrue(out.startsWith("Usage: sim [-hVv] [--debug] [--plugins=DIR]... [COMMAND]\n"), out);
+        for (String command : new String[] {"run", "check", "backends", "workloads"}) {
+            assertTrue(out.contains("\n  " + command + " "), command);
+        }
+        assertTrue(out.contains("  2   usage or config error\n"), out);
+        assertEquals("", err);
+        assertEquals(0, sim("run", "--help"));
+        assertTrue(out.startsWith("Usage: sim run [-hVv] [--debug] [--fail-on=KIND[,KIND...]]...\n"), out);
+        assertTrue(out.contains("CONFIG"), out);
+    }
+
+    @Test
+    void version() {
+        assertEquals(0, sim("--version"));
+        assertEquals("kernelsim " + System.getProperty("kernelsim.expectedVersion") + "\n", out);
+    }
+
+    @Test
+    void checkPrintsTheEffectiveConfig() {
+        assertEquals(0, sim("check", ROOT.resolve("configs/perf-kcfi.yaml").toString()));
+        assertEquals("", err);
+        assertEquals("""
+                schemaVersion: 1
+                seed: 42
+                machine:
+                  cpus: 4
+                  slice: 200
+                  bti: true
+                  scheduler: round-robin
+                kernel:
+                  textSize: 32MiB
+                  modules:
+                    placement: auto
+                  cfi: enforcing
+                  cmodx: report
+                staticCall:
+                  backend: ool-literal
+                  compare:
+                    - generic
+                    - cfi-ret0
+                    - ool-literal
+                    - ool-branch
+                  options:
+                    generic: {}
+                    cfi-ret0: {}
+                    ool-literal: {}
+                    ool-branch:
+                      nullAs: ret
+                      rewrite: nosync
+                modules:
+                  - perf
+                  - kvm
+                workload:
+                  type: perf-record
+                  duration: 5000000
+                  samplePeriod: 10000
+                  timeline:
+                    - at: 1000000
+                      load: kvm
+                      unload: null
+                    - at: 4000000
+                      load: null
+                      unload: kvm
+                report:
+                  json: out/perf-kcfi.json
+                costModel: {}
+                """, out);
+    }
+
+    @Test
+    void everyExampleConfigChecks() throws IOException {
+        try (var configs = Files.list(ROOT.resolve("configs"))) {
+            for (Path config : configs.sorted().toList()) {
+                assertEquals(0, sim("check", config.toString()), config + ": " + err);
+            }
+        }
+    }
+
+    @Test
+    void aBadConfigIsExit2WithTheLocationAndNoStackTrace() throws IOException {
+        Path bad = file("bad.yaml", "schemaVersion: 1\nstaticCall: { backend: generic }\nworkload: { type: selftest }\n"
+                + "machine:\n  cpu: 4\n");
+        assertEquals(2, sim("check", bad.toString()));
+        assertEquals("kernelsim: " + bad + ":5:3: unknown key 'cpu' in 'machine'; valid keys: cpus, slice, bti, "
+                + "scheduler\n", err);
+        assertEquals("", out);
+        assertNoStackTrace();
+
+        assertEquals(2, sim("run", tmp.resolve("nope.yaml").toString()));
+        assertEquals("kernelsim: " + tmp.resolve("nope.yaml") + ": no such file\n", err);
+    }
+
+    @Test
+    void usageErrorsAreExit2() {
+        assertEquals(2, sim("frobnicate"));
+        assertTrue(err.startsWith("kernelsim: Unmatched argument at index 0: 'frobnicate'\n"), err);
+        assertNoStackTrace();
+
+        assertEquals(2, sim());
+        assertEquals("kernelsim: missing command; one of: run, check, backends, workloads\n(see ./sim --help)\n", err);
+
+        assertEquals(2, sim("check"));
+        assertEquals("kernelsim: Missing required parameter: 'CONFIG'\n(see ./sim check --help)\n", err);
+
+        assertEquals(2, sim("run", "--fail-on", "cfi,bogus", "x.yaml"));
+        assertEquals("kernelsim: Invalid value for option '--fail-on' (KIND): 'bogus' is not a failure kind; valid: "
+                + "cfi, oops, panic, violation\n(see ./sim run --help)\n", err);
+
+        Path missing = tmp.resolve("no-plugins-here");
+        assertEquals(2, sim("backends", "--plugins", missing.toString()));
+        assertEquals("kernelsim: --plugins " + missing + ": no such directory\n", err);
+    }
+
+    @Test
+    void runPrintsThePlanAndSaysNothingRan() {
+        assertEquals(0, sim("run", ROOT.resolve("configs/perf-kcfi.yaml").toString()));
+        assertEquals("Plan for " + ROOT.resolve("configs/perf-kcfi.yaml") + " (seed 42):\n"
+                + "  machine   4 CPUs, slice 200 instructions, BTI on, scheduler round-robin\n"
+                + "  kernel    text 32MiB, module placement auto, CFI enforcing, CMODX report\n"
+                + "  modules   perf, kvm\n"
+                + "  workload  perf-record (classpath): duration=5000000, samplePeriod=10000\n"
+                + "    at 1000000: load kvm\n"
+                + "    at 4000000: unload kvm\n"
+                + "  backends  4 runs, baseline ool-literal\n"
+                + "    generic (classpath)\n"
+                + "    cfi-ret0 (classpath)\n"
+                + "    ool-literal (classpath)\n"
+                + "    ool-branch (classpath): nullAs=ret, rewrite=nosync\n"
+                + "Not run: the simulated machine is not wired into the CLI yet, so nothing was simulated and no "
+                + "report was written.\n", out);
+        assertEquals("", err);
+    }
+
+    @Test
+    void theRunnerGetsTheResolvedPlan() {
+        AtomicReference<RunPlan> seen = new AtomicReference<>();
+        runner = (plan, o) -> {
+            seen.set(plan);
+            return RunResult.notSimulated();
+        };
+        assertEquals(0, sim("run", "-v", ROOT.resolve("configs/selftest.yaml").toString()));
+        RunPlan plan = seen.get();
+        assertEquals(1, plan.backends().size());
+        assertEquals("ool-literal", plan.backends().get(0).name());
+        assertEquals("OolLiteralProvider", plan.backends().get(0).plugin().getClass().getSimpleName());
+        assertEquals("selftest", plan.workload().type());
+        assertEquals(new TestPlugins.SelftestParams(1, java.util.List.of()), plan.workload().parameters());
+    }
+
+    @Test
+    void failOnTurnsFoundFailuresIntoExit1() {
+        runner = (plan, o) -> new RunResult(true, Set.of(FailureKind.CFI, FailureKind.VIOLATION));
+        String config = ROOT.resolve("configs/selftest.yaml").toString();
+        assertEquals(0, sim("run", config));
+        assertEquals(0, sim("run", "--fail-on", "oops,panic", config));
+        assertEquals(1, sim("run", "--fail-on", "cfi,oops", config));
+        assertEquals("kernelsim: the run found cfi (--fail-on)\n", err);
+    }
+
+    @Test
+    void internalErrorsAreExit70WithAStackTraceOnlyWithDebug() {
+        runner = (plan, o) -> {
+            throw new IllegalStateException("boom");
+        };
+        String config = ROOT.resolve("configs/selftest.yaml").toString();
+        assertEquals(70, sim("run", config));
+        assertEquals("kernelsim: internal error: boom (java.lang.IllegalStateException)\n"
+                + "(run with --debug for the stack trace)\n", err);
+        assertFalse(err.contains("\tat "), err);
+
+        assertEquals(70, sim("run", "--debug", config));
+        assertTrue(err.startsWith("kernelsim: internal error: boom (java.lang.IllegalStateException)\n"
+                + "java.lang.IllegalStateException: boom\n\tat org.kernelsim."), err);
+    }
+
+    @Test
+    void backendsListsNamesDescriptionsSourcesAndOptions() {
+        assertEquals(0, sim("backends"));
+        assertEquals("""
+                NAME         SOURCE     DESCRIPTION
+                cfi-ret0     classpath  generic plus typed return-0 stubs
+                generic      classpath  key->func load and BLR
+                ool-branch   classpath  out-of-line trampoline, branch slot
+                ool-literal  classpath  out-of-line trampoline, literal target
+
+                options of ool-branch (staticCall.options.ool-branch):
+                  NAME     TYPE                         DEFAULT  DESCRIPTION
+                  nullAs   one of ret, nop              ret      what a NULL target is written as
+                  rewrite  one of nosync, stop-machine  nosync   how the branch slot is rewritten
+                """, out);
+    }
+
+    @Test
+    void workloadsListParameters() {
+        assertEquals(0, sim("workloads"));
+        assertEquals("""
+                microbench - a static-call microbenchmark [classpath]
+                  NAME   TYPE     DEFAULT     DESCRIPTION
+                  calls  integer  (required)  static calls per CPU
+
+                perf-record - perf record with guest callbacks [classpath]
+                  NAME          TYPE     DEFAULT  DESCRIPTION
+                  duration      integer  5000000  modelled cycles per CPU
+                  samplePeriod  integer  10000    cycles between PMU overflow interrupts
+
+                selftest - the static_call selftest table [classpath]
+                  NAME    TYPE            DEFAULT  DESCRIPTION
+                  repeat  integer         1        how often each table entry runs
+                  only    list of string  []       entries to run, by name; empty: all
+
+                Every workload also takes 'type' (its name) and 'timeline' (module loads and unloads).
+                """, out);
+    }
+
+    @Test
+    void pluginJarsFromPluginsDirectories() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("extra"));
+        Path jar = TestJars.jar(dir, "gamma.jar",
+                Map.of("com.example.gamma.Gamma", TestJars.backendSource("com.example.gamma.Gamma", "gamma")),
+                Map.ofEntries(TestJars.services(BackendPlugin.class, "com.example.gamma.Gamma")));
+        assertEquals(0, sim("backends", "--plugins", dir.toString()));
+        assertTrue(out.contains("gamma        " + jar + "  test backend gamma\n"), out);
+
+        Path clash = Files.createDirectories(tmp.resolve("clash"));
+        Path generic = TestJars.jar(clash, "generic.jar",
+                Map.of("com.example.g.Generic", TestJars.backendSource("com.example.g.Generic", "generic")),
+                Map.ofEntries(TestJars.services(BackendPlugin.class, "com.example.g.Generic")));
+        assertEquals(2, sim("check", "--plugins", clash.toString(), ROOT.resolve("configs/selftest.yaml").toString()));
+        assertEquals("kernelsim: backend name 'generic' is claimed twice: by classpath ("
+                + TestPlugins.GenericProvider.class.getName() + ") and by " + generic
+                + " (com.example.g.Generic); remove one of them\n", err);
+    }
+}
