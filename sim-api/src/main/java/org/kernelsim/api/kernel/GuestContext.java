@@ -22,4 +22,10 @@ public interface GuestContext {
     boolean inInterrupt();
 
     Kernel kernel();
+
+    /**
+     * {@code WARN_ON(1)} at the calling guest code (the Java function's body): reports
+     * {@code WARNING: CPU: %d PID: %d at %pS} with registers and call trace, and returns.
+     */
+    void warn();
 }

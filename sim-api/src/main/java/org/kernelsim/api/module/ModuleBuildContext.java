@@ -4,6 +4,7 @@ import org.kernelsim.api.emit.CodeEmitter;
 import org.kernelsim.api.kernel.JavaFunction;
 import org.kernelsim.api.kernel.KernelFeatures;
 import org.kernelsim.api.staticcall.CallKind;
+import org.kernelsim.api.staticcall.Semantics;
 import org.kernelsim.api.staticcall.StaticCallKeyDef;
 import org.kernelsim.api.types.FunctionType;
 
@@ -18,6 +19,12 @@ public interface ModuleBuildContext {
 
     /** The selected backend's name (modules normally need not care). */
     String backendName();
+
+    /**
+     * The static-call configuration code is compiled for: C code such as the tracepoint macros
+     * tests {@code IS_ENABLED(CONFIG_HAVE_STATIC_CALL)}, i.e. anything but {@link Semantics#GENERIC}.
+     */
+    Semantics staticCallSemantics();
 
     /** {@code DEFINE_STATIC_CALL*}: key storage plus the backend's trampoline/stubs, in this object. */
     void defineStaticCall(StaticCallKeyDef key);

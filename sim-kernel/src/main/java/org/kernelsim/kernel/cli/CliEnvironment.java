@@ -29,6 +29,6 @@ public record CliEnvironment(ClassLoader pluginClasspath, Path home, SimulationR
      */
     public static CliEnvironment fromSystem() {
         return new CliEnvironment(Main.class.getClassLoader(),
-                Path.of(System.getProperty("kernelsim.home", ".")), new PlanOnlyRunner());
+                Path.of(System.getProperty("kernelsim.home", ".")), org.kernelsim.kernel.run.MachineSimulationRunner.forHost());
     }
 }

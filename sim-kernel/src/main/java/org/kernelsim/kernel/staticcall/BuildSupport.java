@@ -67,6 +67,11 @@ public final class BuildSupport implements ModuleBuildContext, EmitContext {
     }
 
     @Override
+    public org.kernelsim.api.staticcall.Semantics staticCallSemantics() {
+        return backend.semantics();
+    }
+
+    @Override
     public void defineStaticCall(StaticCallKeyDef key) {
         core.defined(key, builder.objectName());
         local.put(key.name(), key);

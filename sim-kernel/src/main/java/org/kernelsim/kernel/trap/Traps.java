@@ -93,6 +93,18 @@ public final class Traps implements ExceptionHandler, HazardListener {
             public Kernel kernel() {
                 return k;
             }
+
+            @Override
+            public void warn() {
+                // The Java function's body is "bti c; hvc #id; ret": the HVC is at ELR - 4.
+                long at = cpu.sysreg(SystemRegister.ELR_EL1) - 4;
+                String where = kallsyms.format(at);
+                List<String> text = new ArrayList<>();
+                text.add(String.format("WARNING: CPU: %d PID: %d at %s", cpu.id(), pid, where));
+                text.addAll(oopser.regsAndTrace(cpu, pid, comm(cpu), at));
+                text.add("---[ end trace 0000000000000000 ]---");
+                reports.report(new KernelReport.Warning(cpu.id(), pid, where, text));
+            }
         };
     }
 

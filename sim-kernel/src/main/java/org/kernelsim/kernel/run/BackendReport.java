@@ -1,0 +1,66 @@
+package org.kernelsim.kernel.run;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one backend run came to: a pure function of the config, the seed and the backend (no
+ * host timings; those are in {@link HostTiming}). Field order is the JSON report's key order.
+ */
+public record BackendReport(String backend, Counters counters, Optional<PerCall> perCall, List<KeyReport> keys,
+        List<ModuleReport> modules, List<CfiFailureReport> cfiFailures, List<String> oopses, List<String> warnings,
+        Optional<String> panic, Patching patching, List<ViolationReport> violations, Map<String, Long> metrics) {
+
+    public BackendReport {
+        requireNonNull(backend, "backend");
+        requireNonNull(counters, "counters");
+        requireNonNull(perCall, "perCall");
+        keys = List.copyOf(keys);
+        modules = List.copyOf(modules);
+        cfiFailures = List.copyOf(cfiFailures);
+        oopses = List.copyOf(oopses);
+        warnings = List.copyOf(warnings);
+        requireNonNull(panic, "panic");
+        requireNonNull(patching, "patching");
+        violations = List.copyOf(violations);
+        metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+
+    /** Summed over all CPUs; cycles are the cost model's, not a measurement. */
+    public record Counters(long instructions, long cycles, long branches, long indirectBranches, long staticCalls,
+            long cfiChecks, long exceptions) {
+    }
+
+    /** Instructions and modelled cycles per static call, when the workload measured them against a baseline. */
+    public record PerCall(double instructions, double cycles) {
+    }
+
+    /** A key at the end of the run, and which targets it reached over time ({@code at}: workload clock). */
+    public record KeyReport(String name, long calls, long updates, String target, List<KeyTarget> history) {
+        public KeyReport {
+            history = List.copyOf(history);
+        }
+    }
+
+    public record KeyTarget(long at, String target) {
+    }
+
+    public record ModuleReport(String name, String placement, int plts, int loads, int unloads) {
+    }
+
+    public record CfiFailureReport(String at, String target, String expectedType) {
+    }
+
+    public record Patching(long nosync, long stopMachine, long literalWrites, long stallCycles) {
+    }
+
+    public record ViolationReport(String kind, String detail) {
+    }
+
+    /** Host-side facts about a run: never part of the deterministic report. */
+    public record HostTiming(String backend, long wallMillis, double mips) {
+    }
+}

@@ -1,0 +1,217 @@
+package org.kernelsim.kernel.run;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.DoubleConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.kernelsim.api.kernel.CfiMode;
+import org.kernelsim.api.kernel.KernelFeatures;
+import org.kernelsim.api.kernel.MachineSpec;
+import org.kernelsim.api.module.KernelModule;
+import org.kernelsim.api.workload.TimelineStep;
+import org.kernelsim.api.workload.WorkloadPlugin;
+import org.kernelsim.kernel.config.SimConfig;
+import org.kernelsim.kernel.config.TimelineEvent;
+import org.kernelsim.kernel.output.JsonReport;
+import org.kernelsim.kernel.output.StatTable;
+
+/**
+ * The real {@link SimulationRunner}: one fresh machine per backend run, each on its own host
+ * thread (one machine per thread; machines share nothing), results gathered in plan order so
+ * parallel and sequential runs print and write the same bytes (apart from JSON {@code host}).
+ */
+public final class MachineSimulationRunner implements SimulationRunner {
+
+    private static final Logger LOG = LogManager.getLogger(MachineSimulationRunner.class);
+
+    private final int threads;
+    private final boolean progressBar;
+
+    /**
+     * @param threads host threads for compare runs (1: sequential)
+     * @param progressBar draw a progress bar (stdout is a terminal) rather than log lines
+     */
+    public MachineSimulationRunner(int threads, boolean progressBar) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
+        this.threads = threads;
+        this.progressBar = progressBar;
+    }
+
+    /** As many threads as host processors, a bar when there is a console. */
+    public static MachineSimulationRunner forHost() {
+        return new MachineSimulationRunner(Runtime.getRuntime().availableProcessors(), System.console() != null);
+    }
+
+    /** The reports and the host timings of a plan's runs, without printing. */
+    public record Outcome(List<BackendReport> runs, List<BackendReport.HostTiming> timings, long wallMillis) {
+    }
+
+    @Override
+    public RunResult run(RunPlan plan, PrintWriter out) {
+        Outcome outcome = execute(plan);
+        SimConfig config = plan.config();
+        String title = plan.workload().type() + " (" + plan.configFile().getFileName() + ")";
+        StatTable.print(out, title, outcome.runs());
+        config.report().json().ifPresent(file -> {
+            var tree = JsonReport.tree(config, outcome.runs(), JsonReport.host(outcome.wallMillis(), outcome.timings()));
+            try {
+                Path path = Path.of(file);
+                if (path.getParent() != null) {
+                    Files.createDirectories(path.getParent());
+                }
+                Files.writeString(path, JsonReport.text(tree));
+                out.println("JSON report: " + path);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write the JSON report " + file, e);
+            }
+        });
+        out.flush();
+        return new RunResult(true, failures(outcome.runs()));
+    }
+
+    /** Runs every backend of the plan and returns the reports in plan order. */
+    public Outcome execute(RunPlan plan) {
+        long start = System.nanoTime();
+        List<BackendRun> backends = plan.backends();
+        MachineSpec spec = spec(plan);
+        List<TimelineStep> timeline = timeline(plan.config().workload().timeline());
+        WorkloadPlugin workload = plan.workload().plugin();
+        Record parameters = plan.workload().parameters();
+        double[] progress = new double[backends.size()];
+        ProgressBar bar = progressBar ? new ProgressBar("kernelsim", 1000L * backends.size()) : null;
+        List<Future<Timed>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, backends.size()));
+        try {
+            for (int i = 0; i < backends.size(); i++) {
+                int index = i;
+                BackendRun b = backends.get(i);
+                DoubleConsumer onProgress = f -> {
+                    synchronized (progress) {
+                        progress[index] = Math.max(progress[index], Math.min(1.0, f));
+                        if (bar != null) {
+                            double sum = 0;
+                            for (double p : progress) {
+                                sum += p;
+                            }
+                            bar.stepTo((long) (sum * 1000));
+                        }
+                    }
+                };
+                futures.add(pool.submit(() -> {
+                    long t0 = System.nanoTime();
+                    if (bar == null) {
+                        LOG.info("{}: booting {} CPUs", b.name(), spec.cpus());
+                    }
+                    MachineRun run = new MachineRun(b, spec, workload.create(parameters), timeline, onProgress);
+                    BackendReport report = run.run();
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    if (bar == null) {
+                        LOG.info("{}: done, {} instructions", b.name(), report.counters().instructions());
+                    }
+                    double mips = ms == 0 ? 0 : report.counters().instructions() / (ms * 1000.0);
+                    return new Timed(report, new BackendReport.HostTiming(b.name(), ms, mips));
+                }));
+            }
+            List<BackendReport> reports = new ArrayList<>();
+            List<BackendReport.HostTiming> timings = new ArrayList<>();
+            for (Future<Timed> f : futures) {
+                Timed t = f.get();
+                reports.add(t.report());
+                timings.add(t.timing());
+            }
+            return new Outcome(reports, timings, (System.nanoTime() - start) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a simulation failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    private record Timed(BackendReport report, BackendReport.HostTiming timing) {
+    }
+
+    /** The machine every backend boots: the config's, with the modules the config and the workload name. */
+    public static MachineSpec spec(RunPlan plan) {
+        SimConfig c = plan.config();
+        WorkloadPlugin workload = plan.workload().plugin();
+        Record parameters = plan.workload().parameters();
+        Map<String, KernelModule> known = new LinkedHashMap<>();
+        for (KernelModule m : ServiceLoader.load(KernelModule.class, workload.getClass().getClassLoader())) {
+            known.putIfAbsent(m.name(), m);
+        }
+        for (KernelModule m : workload.generatedModules(parameters)) {
+            known.put(m.name(), m);
+        }
+        List<String> names = new ArrayList<>(c.modules());
+        workload.requiredModules(parameters).stream().filter(n -> !names.contains(n)).forEach(names::add);
+        workload.generatedModules(parameters).stream().map(KernelModule::name).filter(n -> !names.contains(n))
+                .forEach(names::add);
+        List<KernelModule> modules = new ArrayList<>();
+        for (String n : names) {
+            KernelModule m = known.get(n);
+            if (m == null) {
+                throw new IllegalArgumentException("unknown kernel module '" + n + "' in 'modules'; known modules: "
+                        + String.join(", ", known.keySet()));
+            }
+            modules.add(m);
+        }
+        var k = c.kernel();
+        return new MachineSpec(c.machine().cpus(), c.seed(), c.machine().slice(),
+                MachineSpec.Interleave.valueOf(c.machine().scheduler().name()),
+                new KernelFeatures(CfiMode.valueOf(k.cfi().name()), c.machine().bti()), k.textSize().bytes(),
+                MachineSpec.Placement.valueOf(k.modules().placement().name()),
+                MachineSpec.CmodxPolicy.valueOf(k.cmodx().name()), 0, modules);
+    }
+
+    static List<TimelineStep> timeline(List<TimelineEvent> events) {
+        return events.stream()
+                .map(e -> e.load().map(m -> new TimelineStep(e.at(), TimelineStep.Action.LOAD, m))
+                        .orElseGet(() -> new TimelineStep(e.at(), TimelineStep.Action.UNLOAD, e.unload().orElseThrow())))
+                .sorted(java.util.Comparator.comparingLong(TimelineStep::at))
+                .toList();
+    }
+
+    /** The kinds of failure any run showed, for {@code --fail-on}. */
+    public static Set<FailureKind> failures(List<BackendReport> runs) {
+        Set<FailureKind> kinds = EnumSet.noneOf(FailureKind.class);
+        for (BackendReport r : runs) {
+            if (!r.cfiFailures().isEmpty()) {
+                kinds.add(FailureKind.CFI);
+            }
+            if (!r.oopses().isEmpty()) {
+                kinds.add(FailureKind.OOPS);
+            }
+            if (r.panic().isPresent()) {
+                kinds.add(FailureKind.PANIC);
+            }
+            if (!r.violations().isEmpty()) {
+                kinds.add(FailureKind.VIOLATION);
+            }
+        }
+        return kinds;
+    }
+}
