@@ -78,7 +78,7 @@ public final class DecodeTable {
                     b.imm = f.sext('i') << 2;
                     b.cond = f.get('c');
                 },
-                (f, pc, t) -> "b." + cond(f.get('c')) + "\t" + t.apply(pc + (f.sext('i') << 2)));
+                (f, pc, t) -> "b." + cond(f.get('c')) + "\t" + t.apply(pc + (f.sext('i') << 2)) + Text.branchNote(f.get('c')));
         for (int nz = 0; nz < 2; nz++) {
             String mn = nz == 0 ? "cbz" : "cbnz";
             add(mn.toUpperCase(), "f 011010 " + nz + " iiiiiiiiiiiiiiiiiii ttttt", nz == 0 ? Op.CBZ : Op.CBNZ,
@@ -135,7 +135,7 @@ public final class DecodeTable {
     static final String[] HINTS = new String[128];
 
     static {
-        String[] named = {"0 nop", "1 yield", "2 wfe", "3 wfi", "4 sev", "5 sevl", "6 dgh", "7 xpaclri", "8 pacia1716",
+        String[] named = {"0 nop", "1 yield", "2 wfe", "3 wfi", "4 sev", "5 sevl", "7 xpaclri", "8 pacia1716",
             "10 pacib1716", "12 autia1716", "14 autib1716", "16 esb", "17 psb\tcsync", "18 tsb\tcsync", "20 csdb",
             "22 clrbhb", "24 paciaz", "25 paciasp", "26 pacibz", "27 pacibsp", "28 autiaz", "29 autiasp", "30 autibz",
             "31 autibsp", "32 bti", "34 bti\tc", "36 bti\tj", "38 bti\tjc"};
@@ -158,7 +158,7 @@ public final class DecodeTable {
 
     private static String barrier(String mn, int crm) {
         String o = Text.BARRIER_OPTIONS[crm];
-        return mn + "\t" + (o != null ? o : hex(crm));
+        return mn + "\t" + (o != null ? o : String.format("#0x%02x", crm));
     }
 
     private static void system() {
@@ -520,7 +520,7 @@ public final class DecodeTable {
                         (f, pc, t) -> {
                             boolean sf = f.sf();
                             return mn + "\t" + r(sf, f.get('n')) + ", " + (isImm ? hex(f.get('m')) : r(sf, f.get('m'))) + ", "
-                                    + hex(f.get('z')) + ", " + cond(f.get('c'));
+                                    + hex(f.get('z')) + ", " + cond(f.get('c')) + Text.condNote(f.get('c'));
                         });
             }
         }
@@ -619,29 +619,29 @@ public final class DecodeTable {
         switch (mn) {
             case "csinc":
                 if (n == 31 && m == 31 && invertible) {
-                    return "cset\t" + rd + ", " + inv;
+                    return "cset\t" + rd + ", " + inv + Text.condNote(c ^ 1);
                 }
                 if (n == m && n != 31 && invertible) {
-                    return "cinc\t" + rd + ", " + r(sf, n) + ", " + inv;
+                    return "cinc\t" + rd + ", " + r(sf, n) + ", " + inv + Text.condNote(c ^ 1);
                 }
                 break;
             case "csinv":
                 if (n == 31 && m == 31 && invertible) {
-                    return "csetm\t" + rd + ", " + inv;
+                    return "csetm\t" + rd + ", " + inv + Text.condNote(c ^ 1);
                 }
                 if (n == m && n != 31 && invertible) {
-                    return "cinv\t" + rd + ", " + r(sf, n) + ", " + inv;
+                    return "cinv\t" + rd + ", " + r(sf, n) + ", " + inv + Text.condNote(c ^ 1);
                 }
                 break;
             case "csneg":
                 if (n == m && invertible) {
-                    return "cneg\t" + rd + ", " + r(sf, n) + ", " + inv;
+                    return "cneg\t" + rd + ", " + r(sf, n) + ", " + inv + Text.condNote(c ^ 1);
                 }
                 break;
             default:
                 break;
         }
-        return mn + "\t" + rd + ", " + r(sf, n) + ", " + r(sf, m) + ", " + cond(c);
+        return mn + "\t" + rd + ", " + r(sf, n) + ", " + r(sf, m) + ", " + cond(c) + Text.condNote(c);
     }
 
     // ------------------------------------------------------------------ loads and stores
@@ -789,6 +789,266 @@ public final class DecodeTable {
         }
     }
 
+    // ------------------------------------------------------------------ more system forms, carry arithmetic
+
+    private static final String[][] TLBI = {{"3 0", "vmalle1is", ""}, {"7 0", "vmalle1", ""}, {"3 1", "vae1is", "x"},
+        {"3 2", "aside1is", "x"}, {"3 3", "vaae1is", "x"}, {"3 5", "vale1is", "x"}, {"3 7", "vaale1is", "x"}, {"7 1", "vae1", "x"},
+        {"7 2", "aside1", "x"}, {"7 3", "vaae1", "x"}, {"7 5", "vale1", "x"}, {"7 7", "vaale1", "x"}};
+
+    private static String[] tlbi(int crm, int op2) {
+        for (String[] t : TLBI) {
+            if (t[0].equals(crm + " " + op2)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static final String[][] DC_OTHER = {{"0 6 1", "ivac"}, {"3 12 1", "cvap"}, {"3 13 1", "cvadp"}, {"0 6 2", "isw"},
+        {"0 10 2", "csw"}, {"0 14 2", "cisw"}};
+
+    private static String dcOther(int op1, int crm, int op2) {
+        for (String[] d : DC_OTHER) {
+            if (d[0].equals(op1 + " " + crm + " " + op2)) {
+                return d[1];
+            }
+        }
+        return null;
+    }
+
+    private static final String[][] PSTATE = {{"0 5", "spsel"}, {"0 4", "pan"}, {"0 3", "uao"}, {"3 2", "dit"}, {"3 1", "ssbs"},
+        {"3 4", "tco"}};
+
+    private static String pstateField(int op1, int op2) {
+        for (String[] p : PSTATE) {
+            if (p[0].equals(op1 + " " + op2)) {
+                return p[1];
+            }
+        }
+        return null;
+    }
+
+    /** PRFM operation: pld/pli/pst, l1..l3, keep/strm; anything else as #0x.. */
+    static String prfop(int t) {
+        int type = t >> 3, target = (t >> 1) & 3;
+        if (type == 3 || target == 3) {
+            return String.format("#0x%02x", t);
+        }
+        return new String[] {"pld", "pli", "pst"}[type] + "l" + (target + 1) + ((t & 1) == 0 ? "keep" : "strm");
+    }
+
+    private static void moreSystemAndCarry() {
+        add("CLREX", "11010101 00000011 0011 mmmm 010 11111", Op.HINT, (f, b) -> { },
+                (f, pc, t) -> f.get('m') == 15 ? "clrex" : "clrex\t" + hex(f.get('m')));
+        add("SB", "11010101 00000011 0011 0000 111 11111", Op.DMB, (f, b) -> { }, (f, pc, t) -> "sb");
+        add("MSR_pstate", "1101010100000 ppp 0100 mmmm ggg 11111", Op.SYS_NOP,
+                f -> pstateField(f.get('p'), f.get('g')) != null, (f, b) -> { },
+                (f, pc, t) -> "msr\t" + pstateField(f.get('p'), f.get('g')) + ", " + hex(f.get('m')));
+        add("DC_other", "1101010100001 ppp 0111 mmmm ggg ttttt", Op.SYS_NOP,
+                f -> dcOther(f.get('p'), f.get('m'), f.get('g')) != null, (f, b) -> { },
+                (f, pc, t) -> "dc\t" + dcOther(f.get('p'), f.get('m'), f.get('g')) + ", " + x(f.get('t')));
+        add("TLBI", "1101010100001 000 1000 mmmm ggg ttttt", Op.SYS_NOP,
+                f -> {
+                    String[] op = tlbi(f.get('m'), f.get('g'));
+                    return op != null && (!op[2].isEmpty() || f.get('t') == 31);
+                },
+                (f, b) -> { },
+                (f, pc, t) -> {
+                    String[] op = tlbi(f.get('m'), f.get('g'));
+                    return "tlbi\t" + op[1] + (op[2].isEmpty() ? "" : ", " + x(f.get('t')));
+                });
+        add("PRFM_lit", "11 011 0 00 iiiiiiiiiiiiiiiiiii ttttt", Op.HINT, (f, b) -> { },
+                (f, pc, t) -> "prfm\t" + prfop(f.get('t')) + ", " + t.apply(pc + (f.sext('i') << 2)));
+        add("PRFM_uimm", "11 111 0 01 10 iiiiiiiiiiii nnnnn ttttt", Op.HINT, (f, b) -> { },
+                (f, pc, t) -> "prfm\t" + prfop(f.get('t')) + ", " + Text.mem(f.get('n'), (long) f.get('i') << 3));
+        add("PRFUM", "11 111 0 00 10 0 iiiiiiiii 00 nnnnn ttttt", Op.HINT, (f, b) -> { },
+                (f, pc, t) -> "prfum\t" + prfop(f.get('t')) + ", " + Text.mem(f.get('n'), f.sext('i')));
+        add("PRFM_reg", "11 111 0 00 10 1 mmmmm ooo s 10 nnnnn ttttt", Op.HINT, f -> (f.get('o') & 2) != 0, (f, b) -> { },
+                (f, pc, t) -> {
+                    int o = f.get('o');
+                    int amount = f.get('s') == 1 ? 3 : 0;
+                    String base = "[" + rsp(true, f.get('n')) + ", " + r((o & 1) == 1, f.get('m'));
+                    String tail = amount == 0 ? (o == 3 ? "]" : ", " + Text.EXTENDS[o] + "]")
+                            : ", " + (o == 3 ? "lsl" : Text.EXTENDS[o]) + " " + dec(amount) + "]";
+                    return "prfm\t" + prfop(f.get('t')) + ", " + base + tail;
+                });
+        for (int opc : new int[] {0, 2}) {
+            for (int l = 0; l < 2; l++) {
+                boolean xr = opc == 2;
+                int scale = xr ? 3 : 2;
+                boolean load = l == 1;
+                String mn = load ? "ldnp" : "stnp";
+                add(mn.toUpperCase() + "_" + (xr ? "x" : "w"), bits(opc, 2) + " 101 0 000 " + l + " iiiiiii uuuuu nnnnn ttttt",
+                        load ? Op.LDP : Op.STP,
+                        (f, b) -> {
+                            b.size = 1 << scale;
+                            b.rd = load ? dz(f.get('t')) : f.get('t');
+                            b.ra = load ? dz(f.get('u')) : f.get('u');
+                            b.rn = sp(f.get('n'));
+                            b.imm = f.sext('i') << scale;
+                        },
+                        (f, pc, t) -> mn + "\t" + r(xr, f.get('t')) + ", " + r(xr, f.get('u')) + ", "
+                                + Text.mem(f.get('n'), f.sext('i') << scale));
+            }
+        }
+        String[] cn = {"adc", "adcs", "sbc", "sbcs"};
+        int[] cops = {Op.ADC, Op.ADCS, Op.SBC, Op.SBCS};
+        for (int i = 0; i < 4; i++) {
+            String mn = cn[i];
+            boolean sub = i >= 2;
+            add(mn.toUpperCase(), "f " + (i >> 1) + (i & 1) + " 11010000 mmmmm 000000 nnnnn ddddd", cops[i],
+                    (f, b) -> {
+                        b.rd = dz(f.get('d'));
+                        b.rn = f.get('n');
+                        b.rm = f.get('m');
+                    },
+                    (f, pc, t) -> {
+                        boolean sf = f.sf();
+                        if (sub && f.get('n') == 31) {
+                            return (mn.equals("sbc") ? "ngc" : "ngcs") + "\t" + r(sf, f.get('d')) + ", " + r(sf, f.get('m'));
+                        }
+                        return mn + "\t" + r(sf, f.get('d')) + ", " + r(sf, f.get('n')) + ", " + r(sf, f.get('m'));
+                    });
+        }
+    }
+
+    // ------------------------------------------------------------------ exclusives, atomics, unprivileged, CRC32 (and a few not executed)
+
+    private static final String[] SIZE_SUFFIX = {"b", "h", "", ""};
+    private static final String[] ATOMIC_OPS = {"add", "clr", "eor", "set", "smax", "smin", "umax", "umin"};
+
+    private static String base(int n) {
+        return "[" + rsp(true, n) + "]";
+    }
+
+    private static void notExecuted() {
+        Form.Semantics none = (f, b) -> { };
+        add("DC_ZVA", "1101010100001 011 0111 0100 001 ttttt", Op.UNIMPLEMENTED, none, (f, pc, t) -> "dc\tzva, " + x(f.get('t')));
+        // exclusives and acquire/release: size 001000 o2 L o1 Rs o0 Rt2 Rn Rt
+        for (int size = 0; size < 4; size++) {
+            String sfx = SIZE_SUFFIX[size];
+            boolean xr = size == 3;
+            String sz = bits(size, 2);
+            int bytes = 1 << size;
+            for (int o0 = 0; o0 < 2; o0++) {
+                String stx = (o0 == 1 ? "stlxr" : "stxr") + sfx;
+                String ldx = (o0 == 1 ? "ldaxr" : "ldxr") + sfx;
+                add(stx.toUpperCase(), sz + " 001000 0 0 0 sssss " + o0 + " 11111 nnnnn ttttt", Op.STXR,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = dz(f.get('s'));
+                            b.rm = f.get('t');
+                            b.rn = sp(f.get('n'));
+                        },
+                        (f, pc, t) -> stx + "\t" + r(false, f.get('s')) + ", " + r(xr, f.get('t')) + ", " + base(f.get('n')));
+                add(ldx.toUpperCase(), sz + " 001000 0 1 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.LDXR,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = dz(f.get('t'));
+                            b.rn = sp(f.get('n'));
+                        },
+                        (f, pc, t) -> ldx + "\t" + r(xr, f.get('t')) + ", " + base(f.get('n')));
+                String stl = (o0 == 1 ? "stlr" : "stllr") + sfx;
+                String lda = (o0 == 1 ? "ldar" : "ldlar") + sfx;
+                add(stl.toUpperCase(), sz + " 001000 1 0 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.STORE_IMM,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = f.get('t');
+                            b.rn = sp(f.get('n'));
+                        },
+                        (f, pc, t) -> stl + "\t" + r(xr, f.get('t')) + ", " + base(f.get('n')));
+                add(lda.toUpperCase(), sz + " 001000 1 1 0 11111 " + o0 + " 11111 nnnnn ttttt", Op.LOAD_IMM,
+                        (f, b) -> {
+                            b.size = bytes;
+                            b.rd = dz(f.get('t'));
+                            b.rn = sp(f.get('n'));
+                        },
+                        (f, pc, t) -> lda + "\t" + r(xr, f.get('t')) + ", " + base(f.get('n')));
+                for (int l = 0; l < 2; l++) {
+                    String cas = "cas" + (l == 1 ? "a" : "") + (o0 == 1 ? "l" : "") + sfx;
+                    add(cas.toUpperCase(), sz + " 001000 1 " + l + " 1 sssss " + o0 + " 11111 nnnnn ttttt", Op.CAS,
+                            (f, b) -> {
+                                b.size = bytes;
+                                b.rd = dz(f.get('s'));
+                                b.rm = f.get('s');
+                                b.ra = f.get('t');
+                                b.rn = sp(f.get('n'));
+                            },
+                            (f, pc, t) -> cas + "\t" + r(xr, f.get('s')) + ", " + r(xr, f.get('t')) + ", " + base(f.get('n')));
+                }
+                if (size >= 2) {
+                    boolean px = size == 3;
+                    String stxp = o0 == 1 ? "stlxp" : "stxp";
+                    String ldxp = o0 == 1 ? "ldaxp" : "ldxp";
+                    add(stxp.toUpperCase() + "_" + size, sz + " 001000 0 0 1 sssss " + o0 + " uuuuu nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                            (f, pc, t) -> stxp + "\t" + r(false, f.get('s')) + ", " + r(px, f.get('t')) + ", " + r(px, f.get('u')) + ", "
+                                    + base(f.get('n')));
+                    add(ldxp.toUpperCase() + "_" + size, sz + " 001000 0 1 1 11111 " + o0 + " uuuuu nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                            (f, pc, t) -> ldxp + "\t" + r(px, f.get('t')) + ", " + r(px, f.get('u')) + ", " + base(f.get('n')));
+                }
+            }
+            // LSE atomics: size 111 0 00 A R 1 Rs o3 opc 00 Rn Rt
+            for (int o3 = 0; o3 < 2; o3++) {
+                for (int opc = 0; opc < (o3 == 0 ? 8 : 1); opc++) {
+                    String op = o3 == 1 ? "swp" : ATOMIC_OPS[opc];
+                    boolean isSwp = o3 == 1;
+                    int kind = isSwp ? 8 : opc;
+                    add("ATOMIC_" + op + "_" + size, sz + " 111 0 00 a e 1 sssss " + o3 + bits(opc, 3) + " 00 nnnnn ttttt",
+                            Op.ATOMIC,
+                            (f, b) -> {
+                                b.size = bytes;
+                                b.shift = kind;
+                                b.rm = f.get('s');
+                                b.rd = dz(f.get('t'));
+                                b.rn = sp(f.get('n'));
+                            },
+                            (f, pc, t) -> {
+                                boolean acq = f.get('a') == 1, rel = f.get('e') == 1;
+                                String ord = (acq ? "a" : "") + (rel ? "l" : "");
+                                if (!isSwp && !acq && f.get('t') == 31) {
+                                    return "st" + op + (rel ? "l" : "") + sfx + "\t" + r(xr, f.get('s')) + ", " + base(f.get('n'));
+                                }
+                                return (isSwp ? "swp" : "ld" + op) + ord + sfx + "\t" + r(xr, f.get('s')) + ", " + r(xr, f.get('t'))
+                                        + ", " + base(f.get('n'));
+                            });
+                }
+            }
+        }
+        // unprivileged loads/stores: at EL1 they access memory as EL0 would
+        for (LdSt k : LDST) {
+            String mn = k.name.replace("ldr", "ldtr").replace("str", "sttr");
+            add(mn.toUpperCase() + "_" + (k.rtX ? "x" : "w"), bits(k.size, 2) + " 111 0 00 " + bits(k.opc, 2) + " 0 iiiiiiiii 10 nnnnn ttttt",
+                    k.load ? Op.LOAD_UNPRIV : Op.STORE_UNPRIV,
+                    (f, b) -> {
+                        b.size = 1 << k.size;
+                        b.ext = k.ext;
+                        b.rd = k.load ? dz(f.get('t')) : f.get('t');
+                        b.rn = sp(f.get('n'));
+                        b.imm = f.sext('i');
+                    },
+                    (f, pc, t) -> mn + "\t" + r(k.rtX, f.get('t')) + ", " + Text.mem(f.get('n'), f.sext('i')));
+        }
+        // CRC32
+        for (int c = 0; c < 2; c++) {
+            for (int sz = 0; sz < 4; sz++) {
+                String mn = "crc32" + (c == 1 ? "c" : "") + "bhwx".charAt(sz);
+                boolean wide = sz == 3;
+                int castagnoli = c;
+                int bytes = 1 << sz;
+                add(mn.toUpperCase(), (wide ? "1" : "0") + " 0 0 11010110 mmmmm 010 " + c + bits(sz, 2) + " nnnnn ddddd",
+                        Op.CRC32,
+                        (f, b) -> {
+                            b.rd = dz(f.get('d'));
+                            b.rn = f.get('n');
+                            b.rm = f.get('m');
+                            b.size = bytes;
+                            b.cond = castagnoli;
+                        },
+                        (f, pc, t) -> mn + "\t" + r(false, f.get('d')) + ", " + r(false, f.get('n')) + ", " + r(wide, f.get('m')));
+            }
+        }
+    }
+
     // last, so that every table above is initialised first
     static {
         branches();
@@ -796,6 +1056,8 @@ public final class DecodeTable {
         dataProcessingImmediate();
         dataProcessingRegister();
         loadsAndStores();
+        moreSystemAndCarry();
+        notExecuted();
         for (int i = 0; i < rows.size(); i++) {
             rows.get(i).index = i;
         }

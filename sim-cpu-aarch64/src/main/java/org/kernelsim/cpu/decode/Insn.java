@@ -90,9 +90,9 @@ public final class Insn {
         return b;
     }
 
-    /** True for words that execute as UNDEFINED (unallocated encodings and UDF). */
+    /** True for words that execute as UNDEFINED (unallocated encodings, UDF, forms the model does not execute). */
     public boolean isUndefined() {
-        return op == Op.UNDEFINED || op == Op.UDF;
+        return op == Op.UNDEFINED || op == Op.UDF || op == Op.UNIMPLEMENTED;
     }
 
     @Override

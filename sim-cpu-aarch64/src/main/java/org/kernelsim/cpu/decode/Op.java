@@ -34,5 +34,17 @@ public final class Op {
             STORE_IMM = 98, STORE_PRE = 99, STORE_POST = 100, STORE_REG = 101,
             LDP = 102, LDP_PRE = 103, LDP_POST = 104, STP = 105, STP_PRE = 106, STP_POST = 107;
 
-    public static final int COUNT = 108;
+    public static final int ADC = 108, ADCS = 109, SBC = 110, SBCS = 111;
+    /** A system instruction with no effect in the model (TLBI, DC by set/way, MSR SPSel/PAN): NOP at EL1, UNDEFINED at EL0. */
+    public static final int SYS_NOP = 112;
+    /**
+     * Decoded and disassembled, but not executed by the model (exclusives, LSE atomics, CAS,
+     * LDTR/STTR, CRC32, DC ZVA): raises the Undefined Instruction exception.
+     */
+    public static final int UNIMPLEMENTED = 113;
+
+    /** Exclusives (LDXR/LDAXR, STXR/STLXR), CAS, LSE atomics (LDADD.., SWP), LDTR/STTR, CRC32. */
+    public static final int LDXR = 114, STXR = 115, CAS = 116, ATOMIC = 117, LOAD_UNPRIV = 118, STORE_UNPRIV = 119, CRC32 = 120;
+
+    public static final int COUNT = 121;
 }

@@ -35,6 +35,18 @@ import org.kernelsim.cpu.memory.Permissions;
  * EL0 may use NZCV, TPIDR_EL0, CTR_EL0 and DC CVAU/IC IVAU, other system instructions UNDEFINED.
  * {@link #run} stops after {@code maxInstructions} steps, where taking an exception also counts
  * as a step (so a fault loop cannot hang the host), and returns the instructions retired.
+ *
+ * <p>Counters (exact): {@code instructions} = retired instructions (a faulting, BRK, BTI-trapped
+ * or UNDEFINED instruction does not retire; SVC/HVC/SMC do); {@code branches} = B, BL, B.cond,
+ * CBZ/CBNZ, TBZ/TBNZ, BR, BLR, RET; {@code takenBranches} those that changed the flow;
+ * {@code indirectBranches} = BR and BLR (not RET); {@code loads}/{@code stores} count registers
+ * transferred (LDP = 2), atomics count one of each; {@code exceptions} = exceptions taken incl.
+ * IRQs. Cycles follow {@link CostModel}, with the {@link BranchPredictor} deciding predicted vs
+ * mispredicted for BR/BLR (64-entry BTB) and RET (8-entry return stack).
+ *
+ * <p>Exclusives: a per-CPU monitor; STXR succeeds only if the monitor covers the address and
+ * memory still holds the value LDXR read (an approximation of the global monitor). LDXP/STXP
+ * execute as UNDEFINED.
  */
 public final class Aarch64Cpu implements Cpu {
 
@@ -71,6 +83,15 @@ public final class Aarch64Cpu implements Cpu {
     private int esr;
 
     private boolean irqLine, halted, stopRequested;
+
+    /**
+     * The local exclusive monitor: address, size and the value LDXR read. The global monitor is
+     * approximated: STXR succeeds only if the monitor is set for that address and memory still
+     * holds the loaded value, so another CPU's intervening store (of a different value) fails it.
+     */
+    private long exclusiveAddr = -1;
+    private int exclusiveSize;
+    private long exclusiveValue;
 
     // fetch state: the current page (va with bits 11:0 clear) and a small TLB for page changes
     private long curPageVa = -1;
@@ -496,6 +517,7 @@ public final class Aarch64Cpu implements Cpu {
         if (hasFar) {
             far = faultAddress;
         }
+        exclusiveAddr = -1;
         switchEl(1);
         daif = 0xf << 6;
         btype = 0;
@@ -517,6 +539,7 @@ public final class Aarch64Cpu implements Cpu {
         btype = (int) (s >>> 10) & 3;
         switchEl(target == 0 ? 0 : 1);
         pc = elr;
+        exclusiveAddr = -1;
         icache.contextSynchronize();
         counters.cycles += cReturn;
         revalidateFetch();
@@ -812,6 +835,9 @@ public final class Aarch64Cpu implements Cpu {
 
             // ---------------------------------------------------------- system
             case Op.HINT:
+                if ((in.word & 0xfffff0ff) == 0xd503305f) {
+                    exclusiveAddr = -1; // clrex
+                }
                 k.cycles += cAlu;
                 break;
             case Op.DSB:
@@ -1017,6 +1043,31 @@ public final class Aarch64Cpu implements Cpu {
             case Op.LSLV: case Op.LSRV: case Op.ASRV: case Op.RORV:
                 x[in.rd] = shiftReg(x[in.rn], in.op - Op.LSLV, (int) (x[in.rm] & (sf ? 63 : 31)), sf);
                 k.cycles += cAlu;
+                break;
+            case Op.ADC: case Op.SBC: {
+                long b = in.op == Op.SBC ? ~x[in.rm] : x[in.rm];
+                long r = x[in.rn] + b + (fc ? 1 : 0);
+                x[in.rd] = sf ? r : r & M32;
+                k.cycles += cAlu;
+                break;
+            }
+            case Op.ADCS: case Op.SBCS:
+                x[in.rd] = addWithCarry(x[in.rn], in.op == Op.SBCS ? ~x[in.rm] : x[in.rm], fc ? 1 : 0, sf);
+                k.cycles += cAlu;
+                break;
+            case Op.LDXR: case Op.STXR: case Op.CAS: case Op.ATOMIC: case Op.LOAD_UNPRIV: case Op.STORE_UNPRIV:
+                atomicOrUnprivileged(in);
+                break;
+            case Op.CRC32:
+                x[in.rd] = crc32(x[in.rn], x[in.rm], in.size, in.cond == 1);
+                k.cycles += cAlu;
+                break;
+            case Op.SYS_NOP:
+                if (el == 0) {
+                    undefined(in, pc);
+                    return false;
+                }
+                k.cycles += cMaint;
                 break;
             case Op.RBIT: case Op.REV16: case Op.REV32: case Op.REV: case Op.CLZ: case Op.CLS:
                 x[in.rd] = oneSource(in, x[in.rn]);
@@ -1271,6 +1322,112 @@ public final class Aarch64Cpu implements Cpu {
         }
         counters.stores += 2;
         counters.cycles += 2L * cStore;
+    }
+
+    private static long sizeMask(int size) {
+        return size == 8 ? -1L : (1L << (8 * size)) - 1;
+    }
+
+    private void atomicOrUnprivileged(Insn in) {
+        final long[] x = this.x;
+        final CpuCounters k = counters;
+        long va = x[in.rn];
+        int size = in.size;
+        long mask = sizeMask(size);
+        switch (in.op) {
+            case Op.LDXR: {
+                long v = load(va, size, 0);
+                exclusiveAddr = va;
+                exclusiveSize = size;
+                exclusiveValue = v;
+                x[in.rd] = v;
+                k.loads++;
+                k.cycles += cLoad;
+                return;
+            }
+            case Op.STXR: {
+                boolean ok = exclusiveAddr == va && exclusiveSize == size && load(va, size, 0) == exclusiveValue;
+                exclusiveAddr = -1;
+                if (ok) {
+                    store(va, size, x[in.rm]);
+                    k.stores++;
+                    k.cycles += cStore;
+                }
+                x[in.rd] = ok ? 0 : 1;
+                return;
+            }
+            case Op.CAS: {
+                long old = load(va, size, 0);
+                if (old == (x[in.rm] & mask)) {
+                    store(va, size, x[in.ra]);
+                }
+                x[in.rd] = old;
+                k.loads++;
+                k.stores++;
+                k.cycles += cLoad + cStore;
+                return;
+            }
+            case Op.ATOMIC: {
+                long old = load(va, size, 0);
+                long operand = x[in.rm] & mask;
+                int bits = 8 * size;
+                long sOld = old << (64 - bits) >> (64 - bits), sOp = operand << (64 - bits) >> (64 - bits);
+                long nv;
+                switch (in.shift) {
+                    case 0: nv = old + operand; break;
+                    case 1: nv = old & ~operand; break;
+                    case 2: nv = old ^ operand; break;
+                    case 3: nv = old | operand; break;
+                    case 4: nv = sOld >= sOp ? old : operand; break;
+                    case 5: nv = sOld <= sOp ? old : operand; break;
+                    case 6: nv = Long.compareUnsigned(old, operand) >= 0 ? old : operand; break;
+                    case 7: nv = Long.compareUnsigned(old, operand) <= 0 ? old : operand; break;
+                    default: nv = operand; break; // swp
+                }
+                store(va, size, nv);
+                x[in.rd] = old;
+                k.loads++;
+                k.stores++;
+                k.cycles += cLoad + cStore;
+                return;
+            }
+            case Op.LOAD_UNPRIV: {
+                int saved = el;
+                el = 0;
+                try {
+                    x[in.rd] = load(va + in.imm, size, in.ext);
+                } finally {
+                    el = saved;
+                }
+                k.loads++;
+                k.cycles += cLoad;
+                return;
+            }
+            default: {
+                int saved = el;
+                el = 0;
+                try {
+                    store(va + in.imm, size, x[in.rd]);
+                } finally {
+                    el = saved;
+                }
+                k.stores++;
+                k.cycles += cStore;
+            }
+        }
+    }
+
+    /** CRC32/CRC32C over the low {@code size} bytes of {@code data}, bit-reflected, no inversion (as the instruction). */
+    private static long crc32(long acc, long data, int size, boolean castagnoli) {
+        int poly = castagnoli ? 0x82F63B78 : 0xEDB88320;
+        int crc = (int) acc;
+        for (int i = 0; i < size; i++) {
+            crc ^= (int) (data >>> (8 * i)) & 0xff;
+            for (int b = 0; b < 8; b++) {
+                crc = (crc >>> 1) ^ (poly & -(crc & 1));
+            }
+        }
+        return crc & M32;
     }
 
     /** MRS/MSR of a modelled register; false → UNDEFINED. */

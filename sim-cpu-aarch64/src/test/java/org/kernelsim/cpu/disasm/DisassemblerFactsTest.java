@@ -174,7 +174,8 @@ class DisassemblerFactsTest {
         """)
     void disassemblesLikeObjdump(String hex, long pc, String text) {
         int word = (int) Long.parseLong(hex.trim(), 16);
-        assertEquals(text.replace("\\t", "\t"), D.disassemble(word, pc));
+        // objdump's trailing "// ..." notes are checked against the golden fixture, not here
+        assertEquals(text.replace("\\t", "\t"), D.disassemble(word, pc).replaceFirst("\t// .*$", ""));
         assertEquals(word, Decoder.reencode(word), "re-encode");
     }
 

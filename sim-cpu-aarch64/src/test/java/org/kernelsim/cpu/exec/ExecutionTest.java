@@ -330,6 +330,28 @@ class ExecutionTest {
     }
 
     @Test
+    void exclusivesAtomicsAndCrc32() {
+        long d = TestMachine.DATA;
+        // ldxr x0,[x1] ; stxr w2,x3,[x1] ; stxr w11,x3,[x1] ; ldadd x4,x5,[x1] ; cas x6,x7,[x1] ; crc32b w8,w9,w10
+        m = new TestMachine(1);
+        m.memory.write64(d, 10);
+        m.code(0xc85f7c20, 0xc8027c23, 0xc80b7c23, 0xf8240025, 0xc8a67c27, 0x1aca4128, BRK);
+        Aarch64Cpu cpu = m.cpu();
+        long[] regs = {0, d, 7, 42, 5, 0, 47, 100, 0, 0xffffffffL, 0x61, 7};
+        for (int i = 0; i < regs.length; i++) {
+            cpu.setX(i, regs[i]);
+        }
+        m.run(100);
+        assertEquals(10, cpu.x(0));
+        assertEquals(0, cpu.x(2), "first stxr succeeds");
+        assertEquals(1, cpu.x(11), "second stxr fails: monitor cleared");
+        assertEquals(42, cpu.x(5));
+        assertEquals(47, cpu.x(6));
+        assertEquals(100, m.memory.read64(d));
+        assertEquals(~0xe8b7be43L & 0xffffffffL, cpu.x(8), "CRC32 of 'a' before the final inversion");
+    }
+
+    @Test
     void everyFormHasAName() {
         assertTrue(DecodeTable.forms().size() > 100);
     }
