@@ -1,6 +1,7 @@
 package org.kernelsim.cpu.asm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -33,8 +34,7 @@ class GoldenInsnsTest {
 
     static List<Row> rows() throws IOException {
         InputStream in = GoldenInsnsTest.class.getResourceAsStream("/golden/insns.tsv");
-        // TODO(asm): make this a hard failure once the fixtures branch is merged
-        org.junit.jupiter.api.Assumptions.assumeTrue(in != null, "golden/insns.tsv not merged yet");
+        assertNotNull(in, "golden/insns.tsv missing from test resources");
         List<Row> rows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
