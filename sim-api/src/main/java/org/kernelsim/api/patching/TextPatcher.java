@@ -27,7 +27,11 @@ public interface TextPatcher {
     /** {@code aarch64_insn_read}: the word currently in memory at {@code addr}. */
     int read(long addr);
 
-    /** Patch counts by kind. */
+    /**
+     * Patch counts by kind, disjoint: {@code nosync} counts direct {@link #patchNosync} calls,
+     * {@code stopMachine} counts {@link #patch} calls (whose rewrites are not also counted as nosync),
+     * {@code literalWrites} counts {@link #writeLiteral64} calls.
+     */
     PatchStats stats();
 
     record PatchStats(long nosync, long stopMachine, long literalWrites) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.kernelsim.cpu.disasm.DisasmTool;
 import org.kernelsim.cpu.user.ExecTool;
+import org.kernelsim.kernel.bench.StaticCallCostBench;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -82,6 +83,54 @@ final class MachineTools {
             try (PrintStream out = stream(ctx.out); PrintStream err = stream(ctx.err)) {
                 return ExecTool.run(program, maxInsns, stats, out, err);
             }
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Measure what one static call and one update cost under each backend, by running guest code.",
+                    "Instructions are exact counts; cycles come from the cost model (a model, labelled so).",
+                    "Prints two markdown tables: per call (near/far target, kCFI off/on) and per update."})
+    static final class Bench implements Callable<Integer> {
+        private final CliContext ctx;
+
+        @Option(names = "--backend", paramLabel = "NAME",
+                description = "Backend to measure (repeatable; default: every backend found), with default options.")
+        List<String> backends = new java.util.ArrayList<>();
+
+        @Option(names = "--iterations", paramLabel = "N", description = "Calls per measured loop (default: ${DEFAULT-VALUE}).")
+        int iterations = 10_000;
+
+        @Option(names = "--cpus", paramLabel = "N",
+                description = "Online CPUs while updates are measured (default: ${DEFAULT-VALUE}).")
+        int cpus = 4;
+
+        Bench(CliContext ctx) {
+            this.ctx = requireNonNull(ctx, "ctx");
+        }
+
+        @Override
+        public Integer call() {
+            ctx.configureLogging();
+            if (iterations < 1 || iterations > 100_000_000) {
+                throw new UsageException("--iterations must be in 1..100000000: " + iterations);
+            }
+            if (cpus < 1 || cpus > 256) {
+                throw new UsageException("--cpus must be in 1..256: " + cpus);
+            }
+            var registry = ctx.plugins();
+            var loader = new org.kernelsim.kernel.config.ConfigLoader(registry);
+            List<String> names = backends.isEmpty() ? List.copyOf(registry.backends().keySet()) : backends;
+            List<StaticCallCostBench.Subject> subjects = new java.util.ArrayList<>();
+            for (String name : names) {
+                var plugin = registry.backend(name).orElseThrow(
+                        () -> new UsageException(registry.unknownBackend(name, "--backend"))).plugin();
+                subjects.add(new StaticCallCostBench.Subject(name,
+                        plugin.module(loader.defaultsOf(plugin.optionsType()))));
+            }
+            var result = new StaticCallCostBench(iterations, cpus).measure(subjects);
+            ctx.out.print(StaticCallCostBench.markdown(result));
+            ctx.out.flush();
+            return Main.OK;
         }
     }
 

@@ -64,7 +64,7 @@ public final class Main {
 
         @Override
         public Integer call() {
-            ctx.err.println("kernelsim: missing command; one of: run, check, backends, workloads, disasm, exec");
+            ctx.err.println("kernelsim: missing command; one of: run, check, backends, workloads, disasm, exec, bench");
             ctx.err.println("(see ./sim --help)");
             return USAGE;
         }
@@ -82,6 +82,7 @@ public final class Main {
         cli.addSubcommand(withGlobals(new CommandLine(new Commands.Workloads(ctx)), options));
         cli.addSubcommand(withGlobals(new CommandLine(new MachineTools.Disasm(ctx)), options));
         cli.addSubcommand(withGlobals(new CommandLine(new MachineTools.Exec(ctx)), options));
+        cli.addSubcommand(withGlobals(new CommandLine(new MachineTools.Bench(ctx)), options));
         cli.setOut(out);
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, a) -> {

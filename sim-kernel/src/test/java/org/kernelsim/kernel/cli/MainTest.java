@@ -168,7 +168,7 @@ class MainTest {
         assertNoStackTrace();
 
         assertEquals(2, sim());
-        assertEquals("kernelsim: missing command; one of: run, check, backends, workloads, disasm, exec\n(see ./sim --help)\n", err);
+        assertEquals("kernelsim: missing command; one of: run, check, backends, workloads, disasm, exec, bench\n(see ./sim --help)\n", err);
 
         assertEquals(2, sim("check"));
         assertEquals("kernelsim: Missing required parameter: 'CONFIG'\n(see ./sim check --help)\n", err);

@@ -114,7 +114,7 @@ class TextPatcherTest {
         long add = k.kallsyms().addressOf("count_add");
         assertEquals(0, k.patcher().patch(new long[] {add}, new int[] {A64.addImmX(21, 21, 2)}));
         assertEquals(List.of(), k.reports().violations("cmodx"));
-        assertEquals(new org.kernelsim.api.patching.TextPatcher.PatchStats(1, 1, 0), k.patcher().stats());
+        assertEquals(new org.kernelsim.api.patching.TextPatcher.PatchStats(0, 1, 0), k.patcher().stats());
         assertEquals(List.of(org.kernelsim.kernel.stopmachine.StopMachineImpl.State.PREPARE,
                 org.kernelsim.kernel.stopmachine.StopMachineImpl.State.DISABLE_IRQ,
                 org.kernelsim.kernel.stopmachine.StopMachineImpl.State.RUN,
