@@ -2,9 +2,12 @@ package org.kernelsim.api.emit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.kernelsim.cpu.asm.Barrier;
+import org.kernelsim.cpu.asm.Reg;
 
 /** Encodings from aarch64.md §1 and §9. */
 class A64Test {
@@ -63,5 +66,39 @@ class A64Test {
         for (int w : new int[] {A64.RET, A64.br(16), A64.BTI_C, A64.movkW(17, 1, 0), A64.addImmX(0, 0, 1), A64.ldrX(0, 1, 8)}) {
             assertFalse(A64.isCmodxSafe(w), Integer.toHexString(w));
         }
+    }
+    @Test
+    void constantsAreTheAssemblersWords() {
+        assertEquals(org.kernelsim.cpu.asm.A64.nop(), A64.NOP);
+        assertEquals(org.kernelsim.cpu.asm.A64.bti(), A64.BTI);
+        assertEquals(org.kernelsim.cpu.asm.A64.btiC(), A64.BTI_C);
+        assertEquals(org.kernelsim.cpu.asm.A64.btiJ(), A64.BTI_J);
+        assertEquals(org.kernelsim.cpu.asm.A64.btiJc(), A64.BTI_JC);
+        assertEquals(org.kernelsim.cpu.asm.A64.paciasp(), A64.PACIASP);
+        assertEquals(org.kernelsim.cpu.asm.A64.ret(), A64.RET);
+        assertEquals(org.kernelsim.cpu.asm.A64.isb(), A64.ISB);
+        assertEquals(org.kernelsim.cpu.asm.A64.dsb(Barrier.ISH), A64.DSB_ISH);
+        assertEquals(org.kernelsim.cpu.asm.A64.ldstPair(false, false, Reg.FP, Reg.LR, Reg.SP, -16, 3), A64.STP_FP_LR_PRE);
+        assertEquals(org.kernelsim.cpu.asm.A64.ldstPair(true, false, Reg.FP, Reg.LR, Reg.SP, 16, 1), A64.LDP_FP_LR_POST);
+        assertEquals(org.kernelsim.cpu.asm.A64.movReg(Reg.FP, Reg.SP), A64.MOV_FP_SP);
+        assertEquals(org.kernelsim.cpu.asm.A64.BREAK_FAULT, A64.BREAK_FAULT);
+        assertEquals(org.kernelsim.cpu.asm.A64.brk(0x100), A64.BREAK_FAULT);
+    }
+
+    @Test
+    void operandsAreTruncatedToTheirFieldsAsBefore() {
+        assertEquals(0x54000001 | 0x7ffff << 5, A64.bcond(A64.NE, -4 + (1L << 21)), "B.cond offset wraps modulo 2 MiB");
+        assertEquals(0x91000000 | 0xff8 << 10, A64.addImmX(0, 0, -8), "imm12 is masked, not turned into SUB");
+        assertEquals(0xd4200000 | 0xffff << 5, A64.brk(-1));
+        assertEquals(0xf9400000 | 0xfff << 10, A64.ldrX(0, 0, -8));
+    }
+
+    @Test
+    void fieldReadersNeedTheirKindOfWord() {
+        assertEquals(8L, A64.branchOffset(A64.bl(8)));
+        assertEquals(0x18L, A64.ldrXImmOffset(A64.ldrX(16, 16, 0x18)));
+        assertThrows(IllegalArgumentException.class, () -> A64.adrpOffset(A64.NOP));
+        assertThrows(IllegalArgumentException.class, () -> A64.branchOffset(A64.RET));
+        assertThrows(IllegalArgumentException.class, () -> A64.ldrXImmOffset(A64.ldrW(0, 1, 8)));
     }
 }
