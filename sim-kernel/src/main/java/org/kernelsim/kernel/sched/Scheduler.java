@@ -64,6 +64,7 @@ public final class Scheduler {
         c.setNzcv(0);
         c.setPc(t.function);
         p.current = t;
+        p.quiescentStates++;
         t.setRunning();
         c.resume();
     }
@@ -74,6 +75,7 @@ public final class Scheduler {
         if (p.current != null) {
             p.current.complete(cpu.x(0));
             p.current = null;
+            p.quiescentStates++;
         }
         cpu.halt();
         cpu.requestStop();
@@ -85,7 +87,9 @@ public final class Scheduler {
         if (p.current != null) {
             p.current.kill();
             p.current = null;
+            p.quiescentStates++;
         }
+        p.waitingForGracePeriod = false;
         p.irqFrames.clear();
         p.irqDepth = 0;
         cpu.halt();
