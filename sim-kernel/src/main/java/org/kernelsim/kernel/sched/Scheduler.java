@@ -63,6 +63,9 @@ public final class Scheduler {
         c.setDaif(0);
         c.setNzcv(0);
         c.setPc(t.function);
+        // A task is entered by an exception return (ret_from_fork): context-synchronising, so
+        // code published with cache maintenance before it started is what it executes.
+        c.instructionSynchronizationBarrier();
         p.current = t;
         p.quiescentStates++;
         t.setRunning();

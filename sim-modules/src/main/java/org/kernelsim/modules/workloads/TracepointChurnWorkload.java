@@ -78,6 +78,13 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
         }
 
         void run() {
+            // A probe module's counters are read when it is GOING: after its exit unregistered the
+            // probe and waited for a grace period (no CPU can still be in it), before its memory goes.
+            k.modules().addNotifier((state, m) -> {
+                if (state == org.kernelsim.api.module.ModuleState.GOING) {
+                    harvest(m.name());
+                }
+            });
             String key = TracepointCore.KEY.name();
             for (TimelineStep step : ctx.timeline()) {
                 if (step.at() > p.duration() || !ctx.runUntil(step.at(), this::between)) {
@@ -106,7 +113,6 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
                     k.modules().load(step.module());
                     hits.putIfAbsent(step.module(), 0L);
                 } else {
-                    harvest(step.module());
                     k.modules().unload(step.module());
                 }
             } catch (ModuleLoadException e) {
