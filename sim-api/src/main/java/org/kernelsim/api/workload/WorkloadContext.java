@@ -39,9 +39,6 @@ public interface WorkloadContext {
     /** PMU overflow interrupts taken so far on all CPUs. */
     long pmuInterrupts();
 
-    /** Counts {@code calls} executions of {@code static_call(key)} sites the workload's code made (for the report). */
-    void countStaticCalls(String key, long calls);
-
     /** A named result of the workload for the report (e.g. {@code samples}), added to earlier values. */
     void addMetric(String name, long value);
 

@@ -5,6 +5,7 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import org.kernelsim.api.kernel.MachineSpec;
 import org.kernelsim.api.staticcall.StaticCallBackend;
+import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.kernel.machine.Platform;
 
 /** Boots machines: one Guice injector per simulated machine, the backend contributed by its plugin's module. */
@@ -25,6 +26,12 @@ public final class Machines {
                 bind(StaticCallBackend.class).toInstance(backend);
             }
         });
+    }
+
+    /** With the {@link Platform} found on the class path and CPUs costed by {@code costs}. */
+    public static SimKernel boot(MachineSpec spec, CostModel costs, Module backendModule) {
+        return Guice.createInjector(new MachineModule(spec, Platform.discover(), costs), backendModule)
+                .getInstance(SimKernel.class);
     }
 
     /** With the {@link Platform} found on the class path. */

@@ -3,6 +3,8 @@ package org.kernelsim.kernel.boot;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.apache.logging.log4j.LogManager;
@@ -49,6 +51,7 @@ import org.kernelsim.kernel.report.ReportLog;
 import org.kernelsim.kernel.sched.Scheduler;
 import org.kernelsim.kernel.sched.TaskImpl;
 import org.kernelsim.kernel.staticcall.BuildSupport;
+import org.kernelsim.kernel.staticcall.CallProbes;
 import org.kernelsim.kernel.staticcall.StaticCallCore;
 import org.kernelsim.kernel.symbols.KallsymsImpl;
 import org.kernelsim.kernel.trap.JavaServices;
@@ -83,7 +86,7 @@ public final class SimKernel implements Kernel {
     private record StopMachineImplHolder(org.kernelsim.kernel.stopmachine.StopMachineImpl impl) {
     }
 
-    private SimKernel(MachineSpec spec, Platform platform, StaticCallBackend backend) {
+    private SimKernel(MachineSpec spec, Platform platform, StaticCallBackend backend, CostModel costs) {
         this.spec = requireNonNull(spec, "spec");
         requireNonNull(platform, "platform");
         requireNonNull(backend, "backend");
@@ -94,15 +97,21 @@ public final class SimKernel implements Kernel {
         this.patcher = new TextPatcherImpl(machine, kallsyms, reports, stop.impl());
         this.traps = new Traps(machine, scheduler, services, reports, kallsyms, new Oopser(kallsyms, memory), freedText,
                 () -> this);
-        machine.attachCpus(platform.newCpus(spec.cpus(), memory, CostModel.defaults(), traps, traps));
+        machine.attachCpus(platform.newCpus(spec.cpus(), memory, requireNonNull(costs, "costs"), traps, traps));
         // Every CPU starts idle; the scheduler resumes one when it has a task for it.
         machine.cpus().forEach(Cpu::halt);
-        this.staticCalls = new StaticCallCore(backend, machine, kallsyms, reports, patcher, stop.impl());
+        this.staticCalls = new StaticCallCore(backend, machine, kallsyms, reports, patcher, stop.impl(),
+                new CallProbes(platform.executionProbes(machine.cpus()), memory));
     }
 
     /** Boots a machine: see the class comment. */
     public static SimKernel boot(MachineSpec spec, Platform platform, StaticCallBackend backend) {
-        SimKernel k = new SimKernel(spec, platform, backend);
+        return boot(spec, platform, backend, CostModel.defaults());
+    }
+
+    /** Boots with CPUs costed by {@code costs} (the config's {@code costModel} overrides applied). */
+    public static SimKernel boot(MachineSpec spec, Platform platform, StaticCallBackend backend, CostModel costs) {
+        SimKernel k = new SimKernel(spec, platform, backend, costs);
         k.bootImage();
         return k;
     }
@@ -192,13 +201,64 @@ public final class SimKernel implements Kernel {
                     StaticCallKey key = staticCalls.keyAt(ctx.arg(0)).orElse(null);
                     return key == null ? -22 : staticCalls.update(key, ctx.arg(2));
                 }, true);
-        b.javaFunction("synchronize_rcu", FunctionType.parse("void(void)"), ctx -> 0, true);
+        emitSynchronizeRcu(b);
         b.javaFunction("_printk", FunctionType.parse("int(const char *)"), ctx -> {
             String s = readCString(ctx.arg(0));
             printk(s);
             return s.length();
         }, true);
     }
+
+    /**
+     * {@code synchronize_rcu()} for guest callers: it really waits for a grace period. The Java
+     * half snapshots every CPU's quiescent-state count; the guest half then polls (on the calling
+     * CPU, while the others run) until every other CPU is idle, has passed a context switch since
+     * the snapshot, or is itself waiting in synchronize_rcu (sleeping, in Linux).
+     */
+    private void emitSynchronizeRcu(BuildSupport b) {
+        Map<Long, long[]> snapshots = new HashMap<>();
+        long[] nextGp = {1};
+        b.javaFunction("__rcu_gp_start", FunctionType.parse("unsigned long(void)"), ctx -> {
+            long[] snap = new long[spec.cpus()];
+            for (int i = 0; i < snap.length; i++) {
+                snap[i] = machine.perCpu(i).quiescentStates;
+            }
+            machine.perCpu(ctx.cpu().id()).waitingForGracePeriod = true;
+            long gp = nextGp[0]++;
+            snapshots.put(gp, snap);
+            return gp;
+        }, false);
+        b.javaFunction("__rcu_gp_poll", FunctionType.parse("int(unsigned long)"), ctx -> {
+            long[] snap = snapshots.get(ctx.arg(0));
+            int self = ctx.cpu().id();
+            for (int i = 0; snap != null && i < snap.length; i++) {
+                var p = machine.perCpu(i);
+                if (i != self && !p.idle() && !p.waitingForGracePeriod && p.quiescentStates == snap[i]) {
+                    return 0;
+                }
+            }
+            snapshots.remove(ctx.arg(0));
+            machine.perCpu(self).waitingForGracePeriod = false;
+            return 1;
+        }, false);
+        CodeEmitter e = b.emitter();
+        e.section(".text");
+        e.beginFunction("synchronize_rcu", FunctionType.parse("void(void)"), true)
+                .insn(A64.BTI_C).insn(A64.stpPre(29, 30, A64.SP, -32)).insn(A64.MOV_FP_SP)
+                .insn(A64.strX(19, A64.SP, 16))
+                .insn(A64.bl(0), org.kernelsim.cpu.obj.RelocationType.CALL26, "__rcu_gp_start")
+                .insn(A64.movX(19, 0))
+                .label(".Lrcu_wait")
+                .insn(YIELD).insn(A64.movX(0, 19))
+                .insn(A64.bl(0), org.kernelsim.cpu.obj.RelocationType.CALL26, "__rcu_gp_poll")
+                .insn(A64.cbz(0, 0, false), org.kernelsim.cpu.obj.RelocationType.CONDBR19, ".Lrcu_wait")
+                .insn(A64.ldrX(19, A64.SP, 16)).insn(A64.ldpPost(29, 30, A64.SP, 32)).insn(A64.RET)
+                .endFunction();
+        e.export("synchronize_rcu");
+    }
+
+    /** {@code yield} (HINT #1): what cpu_relax() spins with. */
+    private static final int YIELD = 0xd503203f;
 
     private String readCString(long addr) {
         StringBuilder sb = new StringBuilder();

@@ -276,8 +276,19 @@ final class StrictDeserializers extends Deserializers.Base {
                     throw ConfigException.at(p.currentTokenLocation(),
                             "duplicate key '" + key + "' " + ConfigPath.where(ConfigPath.ofMapping(p)));
                 }
+                var keyLocation = p.currentTokenLocation();
+                boolean costModel = ConfigPath.ofMapping(p).equals("costModel");
                 p.nextToken();
-                entries.put(key, ctxt.readValue(p, valueType));
+                Object value = ctxt.readValue(p, valueType);
+                if (costModel) {
+                    // The cost model checks its own entry names and values; report them at the key.
+                    try {
+                        org.kernelsim.cpu.core.CostModel.defaults().withOverrides(Map.of(key, (Integer) value));
+                    } catch (IllegalArgumentException e) {
+                        throw ConfigException.at(keyLocation, e.getMessage() + " (in 'costModel')");
+                    }
+                }
+                entries.put(key, value);
             }
             return Collections.unmodifiableMap(entries);
         }

@@ -86,6 +86,11 @@ public final class ObjectBuilder implements CodeEmitter {
         return objectName;
     }
 
+    /** The name of the ObjectFile this builds (unique per image part). */
+    public String unitName() {
+        return unitName;
+    }
+
     @Override
     public KernelFeatures features() {
         return features;

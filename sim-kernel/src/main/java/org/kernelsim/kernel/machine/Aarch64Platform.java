@@ -1,6 +1,8 @@
 package org.kernelsim.kernel.machine;
 
 import java.util.List;
+import java.util.Optional;
+import org.kernelsim.cpu.cache.ExecutionProbes;
 import org.kernelsim.cpu.cache.CoherenceDomain;
 import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.cpu.core.Cpu;
@@ -27,5 +29,11 @@ public final class Aarch64Platform implements Platform {
         List<Aarch64Cpu> cpus = Aarch64Cpu.createCpus(n, domain, costs, handler);
         cpus.forEach(c -> c.setHazardListener(hazards));
         return List.copyOf(cpus);
+    }
+
+    @Override
+    public Optional<ExecutionProbes> executionProbes(List<Cpu> cpus) {
+        return cpus.isEmpty() || !(cpus.get(0) instanceof Aarch64Cpu a) ? Optional.empty()
+                : Optional.of(a.domain().probes());
     }
 }

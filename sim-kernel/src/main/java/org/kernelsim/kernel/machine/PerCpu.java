@@ -17,6 +17,13 @@ public final class PerCpu {
     public long instructionsSinceTick;
     public long ticks;
     public long stallCycles;
+    /**
+     * RCU quiescent states this CPU passed: context switches (a task starting, returning or being
+     * killed). Tasks are not preemptible, so nothing else ends a read-side critical section.
+     */
+    public long quiescentStates;
+    /** True while the task here waits in guest {@code synchronize_rcu} (it sleeps there in Linux: quiescent). */
+    public boolean waitingForGracePeriod;
 
     public PerCpu(int id) {
         this.id = id;

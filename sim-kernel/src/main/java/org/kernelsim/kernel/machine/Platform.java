@@ -1,7 +1,9 @@
 package org.kernelsim.kernel.machine;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
+import org.kernelsim.cpu.cache.ExecutionProbes;
 import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.cpu.core.Cpu;
 import org.kernelsim.cpu.core.ExceptionHandler;
@@ -19,6 +21,14 @@ public interface Platform {
 
     /** {@code n} CPUs at EL1 over {@code memory}, reporting exceptions to {@code handler} and stale fetches to {@code hazards}. */
     List<Cpu> newCpus(int n, Memory memory, CostModel costs, ExceptionHandler handler, HazardListener hazards);
+
+    /**
+     * The execution probes of the coherence domain {@code cpus} (from {@link #newCpus}) share, if
+     * the hardware has them; the kernel puts one on every static-call site and kCFI check.
+     */
+    default Optional<ExecutionProbes> executionProbes(List<Cpu> cpus) {
+        return Optional.empty();
+    }
 
     static Platform discover() {
         return ServiceLoader.load(Platform.class).findFirst().orElseThrow(() -> new IllegalStateException(

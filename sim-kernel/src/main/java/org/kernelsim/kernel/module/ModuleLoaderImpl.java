@@ -18,7 +18,9 @@ import org.kernelsim.api.patching.Errno;
 import org.kernelsim.api.staticcall.StaticCallKeyDef;
 import org.kernelsim.api.symbols.KernelSymbol;
 import org.kernelsim.cpu.obj.ObjectFile;
+import org.kernelsim.cpu.core.Cpu;
 import org.kernelsim.cpu.obj.Relocation;
+import org.kernelsim.cpu.obj.Section;
 import org.kernelsim.cpu.obj.Symbol;
 import org.kernelsim.kernel.layout.Layout;
 import org.kernelsim.kernel.link.BuiltObject;
@@ -140,6 +142,7 @@ public final class ModuleLoaderImpl implements ModuleLoader {
             throw e;
         }
         freedText.reused(base, plan.size());
+        flushModuleIcache(name, obj, plan);
         addSymbols(name, obj, plan);
         LoadedModule info = new LoadedModule(name, base, plan.size(), imageEnd - base <= Layout.BRANCH_RANGE,
                 pltTable.used(), plan.sections().get(name));
@@ -159,6 +162,32 @@ public final class ModuleLoaderImpl implements ModuleLoader {
         reports.printk(String.format("%s: loaded at 0x%016x (%s, %d PLTs)", name, base, info.near() ? "near" : "far",
                 info.plts()));
         return info;
+    }
+
+    /**
+     * {@code flush_module_icache()}: the module's text may land where a freed module's text was,
+     * and CPUs may still cache that; clean and invalidate every text line to the PoU on the
+     * loading CPU (the invalidation is broadcast; each CPU drops its copy at its next
+     * context-synchronisation event).
+     */
+    private void flushModuleIcache(String name, BuiltObject obj, Linker.Plan plan) {
+        Cpu cpu = machine.cpu(machine.currentCpu());
+        Map<String, Long> sections = plan.sections().get(name);
+        for (Section s : obj.object().sections()) {
+            Long base = sections.get(s.name());
+            if (s.kind() != Section.Kind.TEXT || base == null) {
+                continue;
+            }
+            for (long line = base & ~63L; line < base + s.size(); line += 64) {
+                cpu.cleanDataCacheToPou(line);
+            }
+            cpu.dataSynchronizationBarrier();
+            for (long line = base & ~63L; line < base + s.size(); line += 64) {
+                cpu.invalidateInstructionCache(line);
+            }
+            cpu.dataSynchronizationBarrier();
+        }
+        cpu.instructionSynchronizationBarrier();
     }
 
     /** module_init_limits: the 128 MiB window below the image end first (no PLTs), then the 2 GiB one. */

@@ -20,6 +20,7 @@ import org.kernelsim.api.staticcall.StaticCallKey;
 import org.kernelsim.api.workload.TimelineStep;
 import org.kernelsim.api.workload.Workload;
 import org.kernelsim.api.workload.WorkloadContext;
+import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.cpu.core.Cpu;
 import org.kernelsim.cpu.core.CpuCounters;
 import org.kernelsim.cpu.core.SystemRegister;
@@ -46,6 +47,7 @@ public final class MachineRun implements WorkloadContext {
     private final Workload workload;
     private final List<TimelineStep> timeline;
     private final DoubleConsumer progress;
+    private final CostModel costs;
     private SimKernel kernel;
     private long pmuPeriod;
     private long pmuHandler;
@@ -53,7 +55,6 @@ public final class MachineRun implements WorkloadContext {
     private long[] nextOverflow;
     private boolean[] pmuPending;
     private long pmuInterrupts;
-    private final Map<String, Long> staticCalls = new TreeMap<>();
     private final Map<String, Long> metrics = new LinkedHashMap<>();
     private final Map<String, List<BackendReport.KeyTarget>> keyHistory = new TreeMap<>();
     private final Map<String, int[]> moduleCounts = new TreeMap<>();
@@ -61,6 +62,13 @@ public final class MachineRun implements WorkloadContext {
 
     public MachineRun(BackendRun backend, MachineSpec spec, Workload workload, List<TimelineStep> timeline,
             DoubleConsumer progress) {
+        this(backend, spec, CostModel.defaults(), workload, timeline, progress);
+    }
+
+    /** @param costs the CPUs' cost model (the config's {@code costModel} overrides applied) */
+    public MachineRun(BackendRun backend, MachineSpec spec, CostModel costs, Workload workload,
+            List<TimelineStep> timeline, DoubleConsumer progress) {
+        this.costs = requireNonNull(costs, "costs");
         this.backend = requireNonNull(backend, "backend");
         this.spec = requireNonNull(spec, "spec");
         this.workload = requireNonNull(workload, "workload");
@@ -70,7 +78,7 @@ public final class MachineRun implements WorkloadContext {
 
     /** Boots, runs the workload, reports. Kernel failures are in the report; only bugs throw. */
     public BackendReport run() {
-        kernel = Machines.boot(spec, backend.plugin().module(backend.options()));
+        kernel = Machines.boot(spec, costs, backend.plugin().module(backend.options()));
         int n = spec.cpus();
         nextOverflow = new long[n];
         pmuPending = new boolean[n];
@@ -149,11 +157,6 @@ public final class MachineRun implements WorkloadContext {
     @Override
     public long pmuInterrupts() {
         return pmuInterrupts;
-    }
-
-    @Override
-    public void countStaticCalls(String key, long calls) {
-        staticCalls.merge(key, calls, Long::sum);
     }
 
     @Override
@@ -249,20 +252,16 @@ public final class MachineRun implements WorkloadContext {
         for (Cpu c : kernel.cpus()) {
             total = total == null ? c.counters().snapshot() : total.plus(c.counters().snapshot());
         }
-        boolean cfi = spec.features().cfi().enabled();
-        long calls = 0;
-        long checks = 0;
+        // Measured by execution probes on every static-call site and kCFI check (CallProbes).
+        var probes = kernel.staticCallCore().callProbes();
+        Map<String, Long> measured = probes.callsByKey();
+        long calls = measured.values().stream().mapToLong(Long::longValue).sum();
+        long checks = probes.cfiChecks();
         List<BackendReport.KeyReport> keys = new ArrayList<>();
         for (StaticCallKey k : kernel.staticCalls().keys()) {
-            long n = staticCalls.getOrDefault(k.name(), 0L);
-            calls += n;
-            if (cfi && k.trampoline() == 0) {
-                checks += n; // generic-style sites: every call is a kCFI-checked BLR
-            }
-            keys.add(new BackendReport.KeyReport(k.name(), n, k.updates(), describeTarget(k),
-                    keyHistory.getOrDefault(k.name(), List.of())));
+            keys.add(new BackendReport.KeyReport(k.name(), measured.getOrDefault(k.name(), 0L), k.updates(),
+                    describeTarget(k), keyHistory.getOrDefault(k.name(), List.of())));
         }
-        checks += metrics.getOrDefault("cfiCheckedCalls", 0L);
         var counters = new BackendReport.Counters(total.instructions(), total.cycles(), total.branches(),
                 total.indirectBranches(), calls, checks, total.exceptions());
         Optional<BackendReport.PerCall> perCall = Optional.empty();

@@ -26,6 +26,7 @@ import org.kernelsim.api.kernel.MachineSpec;
 import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.workload.TimelineStep;
 import org.kernelsim.api.workload.WorkloadPlugin;
+import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.kernel.config.SimConfig;
 import org.kernelsim.kernel.config.TimelineEvent;
 import org.kernelsim.kernel.output.JsonReport;
@@ -92,6 +93,7 @@ public final class MachineSimulationRunner implements SimulationRunner {
         long start = System.nanoTime();
         List<BackendRun> backends = plan.backends();
         MachineSpec spec = spec(plan);
+        CostModel costs = CostModel.defaults().withOverrides(plan.config().costModel());
         List<TimelineStep> timeline = timeline(plan.config().workload().timeline());
         WorkloadPlugin workload = plan.workload().plugin();
         Record parameters = plan.workload().parameters();
@@ -120,7 +122,8 @@ public final class MachineSimulationRunner implements SimulationRunner {
                     if (bar == null) {
                         LOG.info("{}: booting {} CPUs", b.name(), spec.cpus());
                     }
-                    MachineRun run = new MachineRun(b, spec, workload.create(parameters), timeline, onProgress);
+                    MachineRun run = new MachineRun(b, spec, costs, workload.create(parameters), timeline,
+                            onProgress);
                     BackendReport report = run.run();
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     if (bar == null) {

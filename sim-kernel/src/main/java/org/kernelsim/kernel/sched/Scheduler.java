@@ -63,7 +63,11 @@ public final class Scheduler {
         c.setDaif(0);
         c.setNzcv(0);
         c.setPc(t.function);
+        // A task is entered by an exception return (ret_from_fork): context-synchronising, so
+        // code published with cache maintenance before it started is what it executes.
+        c.instructionSynchronizationBarrier();
         p.current = t;
+        p.quiescentStates++;
         t.setRunning();
         c.resume();
     }
@@ -74,6 +78,7 @@ public final class Scheduler {
         if (p.current != null) {
             p.current.complete(cpu.x(0));
             p.current = null;
+            p.quiescentStates++;
         }
         cpu.halt();
         cpu.requestStop();
@@ -85,7 +90,9 @@ public final class Scheduler {
         if (p.current != null) {
             p.current.kill();
             p.current = null;
+            p.quiescentStates++;
         }
+        p.waitingForGracePeriod = false;
         p.irqFrames.clear();
         p.irqDepth = 0;
         cpu.halt();

@@ -103,6 +103,10 @@ public final class BuildSupport implements ModuleBuildContext, EmitContext {
             def = core.knownDef(keyName).orElseThrow(() -> new IllegalStateException(
                     builder.objectName() + ": static_call(" + keyName + ") of an undeclared key"));
         }
+        // Marks the site so the kernel can probe its first instruction once it is linked.
+        String label = builder.uniqueLabel("sc_site");
+        builder.label(label);
+        core.callProbes().siteEmitted(builder.unitName(), label, def.name());
         backend.emitCall(this, def, kind);
     }
 

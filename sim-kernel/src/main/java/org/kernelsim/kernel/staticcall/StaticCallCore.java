@@ -52,6 +52,7 @@ public final class StaticCallCore implements StaticCalls {
     private final Map<String, StaticCallKeyDef> defs = new LinkedHashMap<>();
     private final Map<String, String> defOwner = new LinkedHashMap<>();
     private final Map<String, Key> keys = new LinkedHashMap<>();
+    private final CallProbes callProbes;
 
     final class Key implements StaticCallKey {
         final StaticCallKeyDef def;
@@ -114,8 +115,15 @@ public final class StaticCallCore implements StaticCalls {
         }
     }
 
+    /** Without execution probes (fake platforms): call and check counts stay 0. */
     public StaticCallCore(StaticCallBackend backend, Machine machine, KallsymsImpl kallsyms, ReportLog reports,
                           TextPatcher patcher, StopMachine stopMachine) {
+        this(backend, machine, kallsyms, reports, patcher, stopMachine, new CallProbes(Optional.empty(), machine.memory()));
+    }
+
+    public StaticCallCore(StaticCallBackend backend, Machine machine, KallsymsImpl kallsyms, ReportLog reports,
+                          TextPatcher patcher, StopMachine stopMachine, CallProbes callProbes) {
+        this.callProbes = requireNonNull(callProbes, "callProbes");
         this.backend = requireNonNull(backend, "backend");
         this.machine = requireNonNull(machine, "machine");
         this.kallsyms = requireNonNull(kallsyms, "kallsyms");
@@ -168,6 +176,11 @@ public final class StaticCallCore implements StaticCalls {
         return transformContext;
     }
 
+    /** The measured call and kCFI-check counts. */
+    public CallProbes callProbes() {
+        return callProbes;
+    }
+
     // ---- build time ----
 
     void defined(StaticCallKeyDef def, String owner) {
@@ -185,6 +198,7 @@ public final class StaticCallCore implements StaticCalls {
 
     /** Forgets definitions of an object whose build or load failed. */
     public void forgetDefs(String owner) {
+        callProbes.forget(owner);
         defs.keySet().removeIf(n -> owner.equals(defOwner.get(n)) && !keys.containsKey(n));
         defOwner.keySet().removeIf(n -> !defs.containsKey(n));
     }
@@ -217,6 +231,7 @@ public final class StaticCallCore implements StaticCalls {
                 k.sites.add(new StaticCallSite(site, (keyField & 1) != 0, (keyField & 2) != 0, owner));
             }
         }
+        callProbes.linked(owner, obj, plan);
         for (Key k : fresh) {
             backend.init(transformContext, k);
         }
@@ -235,6 +250,7 @@ public final class StaticCallCore implements StaticCalls {
 
     /** Module GOING: drops its keys and its sites from everyone's lists. */
     public void removeModule(String owner) {
+        callProbes.gone(owner);
         keys.values().removeIf(k -> k.owner.equals(owner));
         keys.values().forEach(k -> k.sites.removeIf(s -> s.owner().equals(owner)));
         defs.keySet().removeIf(n -> owner.equals(defOwner.get(n)));

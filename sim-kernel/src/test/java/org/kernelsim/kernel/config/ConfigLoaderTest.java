@@ -61,7 +61,7 @@ class ConfigLoaderTest {
                     - { at: 1000000, load: kvm }
                     - { at: 4000000, unload: kvm }
                 report: { json: out/report.json }
-                costModel: { indirectBranchMiss: 14 }
+                costModel: { indirectMispredicted: 14 }
                 """);
         assertEquals(new SimConfig(1, 42,
                 new MachineConfig(4, 200, true, Scheduler.RANDOM),
@@ -77,7 +77,7 @@ class ConfigLoaderTest {
                         new TimelineEvent(4_000_000, Optional.empty(), Optional.of("kvm"))),
                         new TestPlugins.PerfRecordParams(5_000_000, 10_000)),
                 new ReportConfig(Optional.of("out/report.json")),
-                Map.of("indirectBranchMiss", 14)), c);
+                Map.of("indirectMispredicted", 14)), c);
         assertEquals(List.of("generic", "cfi-ret0", "ool-literal", "ool-branch"), c.staticCall().runs());
     }
 
@@ -318,5 +318,16 @@ class ConfigLoaderTest {
                   json: null
                 costModel: {}
                 """, yaml);
+    }
+
+    @Test
+    void costModelEntriesAreCheckedByTheCostModelAtTheirKey() {
+        assertEquals("configs/x.yaml:4:22: unknown cost model entry 'indirectBranchMiss'; valid entries: alu, barrier, "
+                + "branchNotTaken, branchTaken, cacheMaintenance, divide, exceptionEntry, exceptionReturn, "
+                + "indirectMispredicted, indirectPredicted, load, multiply, returnMispredicted, returnPredicted, "
+                + "store, systemRegister (in 'costModel')",
+                error(MINIMAL + "costModel: { alu: 1, indirectBranchMiss: 14 }\n"));
+        assertEquals(Map.of("indirectMispredicted", 20), read(MINIMAL + "costModel: { indirectMispredicted: 20 }\n")
+                .costModel());
     }
 }

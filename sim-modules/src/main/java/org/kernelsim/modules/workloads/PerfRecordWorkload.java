@@ -98,9 +98,6 @@ public final class PerfRecordWorkload implements WorkloadPlugin {
             }
             ctx.addMetric("samples", samples);
             ctx.addMetric("guestSamples", guestSamples);
-            // perf_misc_flags and perf_instruction_pointer each call perf_guest_state(); get_ip only in a guest.
-            ctx.countStaticCalls(PerfCore.GUEST_STATE.name(), 2 * samples);
-            ctx.countStaticCalls(PerfCore.GUEST_GET_IP.name(), guestSamples);
         }
 
         private void apply(TimelineStep step) {

@@ -1,0 +1,162 @@
+package org.kernelsim.kernel.workloads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kernelsim.kernel.config.ConfigLoader;
+import org.kernelsim.kernel.config.SimConfig;
+import org.kernelsim.kernel.plugin.PluginDiscovery;
+import org.kernelsim.kernel.plugin.PluginRegistry;
+import org.kernelsim.kernel.run.BackendReport;
+import org.kernelsim.kernel.run.MachineSimulationRunner;
+import org.kernelsim.kernel.run.RunPlan;
+
+/**
+ * The tracepoint-churn, microbench and scale example configs under every backend ServiceLoader
+ * finds, with the outcomes the README promises. Counts are measured by execution probes.
+ */
+class NewWorkloadsTest {
+
+    private static final List<String> BUILT_IN = List.of("generic", "cfi-ret0", "ool-literal", "ool-branch");
+    private static PluginRegistry registry;
+
+    @BeforeAll
+    static void discover() {
+        registry = new PluginDiscovery(NewWorkloadsTest.class.getClassLoader(), ConfigLoader.pluginChecker())
+                .discover(List.of());
+    }
+
+    private static Map<String, BackendReport> run(String file, Map<String, String> edits) throws Exception {
+        Path dir = Files.isDirectory(Path.of("configs")) ? Path.of("configs") : Path.of("..", "configs");
+        String text = Files.readString(dir.resolve(file));
+        for (var e : edits.entrySet()) {
+            assertTrue(text.contains(e.getKey()), () -> file + " no longer contains " + e.getKey());
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        text = text.replaceAll("(?m)^  compare: \\[.*]", "  compare: [" + String.join(", ", registry.backends().keySet()) + "]");
+        text = text.replaceAll("(?m)^report: .*", "");
+        SimConfig config = new ConfigLoader(registry).read(text, file, ConfigLoader.Format.YAML);
+        RunPlan plan = RunPlan.resolve(Path.of(file), config, registry);
+        return new MachineSimulationRunner(2, false).execute(plan).runs().stream()
+                .collect(Collectors.toMap(BackendReport::backend, r -> r));
+    }
+
+    private static BackendReport.KeyReport key(BackendReport r, String name) {
+        return r.keys().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static void clean(BackendReport r) {
+        assertTrue(r.cfiFailures().isEmpty(), r.backend() + ": " + r.cfiFailures());
+        assertTrue(r.oopses().isEmpty(), r.backend());
+        assertTrue(r.panic().isEmpty(), r.backend());
+        assertTrue(r.warnings().isEmpty(), r.backend() + ": " + r.warnings());
+    }
+
+    @Test
+    void tracepointKeyFollowsTheProbesAndGenericChecksEveryProbeCall() throws Exception {
+        var runs = run("tracepoint-churn.yaml", Map.of());
+        assertEquals(registry.backends().keySet(), runs.keySet());
+        for (BackendReport r : runs.values()) {
+            clean(r);
+            assertTrue(r.violations().isEmpty(), r.backend() + ": " + r.violations());
+            assertEquals(List.of("__traceiter_sched_switch", "tp_probe_a_probe", "__traceiter_sched_switch",
+                    "tp_probe_b_probe", "__traceiter_sched_switch"),
+                    key(r, "tp_func_sched_switch").history().stream().map(BackendReport.KeyTarget::target).toList(),
+                    r.backend());
+            long hitsA = r.metrics().get("hits.tp_probe_a");
+            long hitsB = r.metrics().get("hits.tp_probe_b");
+            assertTrue(hitsA > 1000 && hitsB > 1000, r.backend() + " hits " + hitsA + "/" + hitsB);
+            assertTrue(r.metrics().get("switches") > hitsA + hitsB, "switches also happen with no probe");
+            assertEquals(List.of(new BackendReport.ModuleReport("tp_probe_a", "near", 0, 1, 1),
+                    new BackendReport.ModuleReport("tp_probe_b", "near", 0, 1, 1)), r.modules(), r.backend());
+        }
+        for (String generic : List.of("generic", "cfi-ret0")) {
+            BackendReport r = runs.get(generic);
+            // No static call: __schedule calls the iterator directly, which kCFI-checks every probe call.
+            assertEquals(0, r.counters().staticCalls(), generic);
+            assertEquals(r.metrics().get("hits.tp_probe_a") + r.metrics().get("hits.tp_probe_b"),
+                    r.counters().cfiChecks(), generic);
+        }
+        for (String ool : List.of("ool-literal", "ool-branch")) {
+            BackendReport r = runs.get(ool);
+            long hits = r.metrics().get("hits.tp_probe_a") + r.metrics().get("hits.tp_probe_b");
+            long calls = key(r, "tp_func_sched_switch").calls();
+            assertEquals(calls, r.counters().staticCalls(), ool);
+            // A lone probe is called through the trampoline unchecked; only the iterator's calls are checked.
+            assertTrue(r.counters().cfiChecks() > 0 && r.counters().cfiChecks() < hits, ool);
+            assertEquals(hits, calls + r.counters().cfiChecks() / 2, ool + ": two probes per iterator call");
+        }
+    }
+
+    @Test
+    void microbenchMeasuresInstructionsPerCallNearAndFar() throws Exception {
+        Map<String, Double> far = Map.of("generic", 11.0, "cfi-ret0", 11.0, "ool-literal", 8.0, "ool-branch", 8.0);
+        Map<String, Double> farCycles = Map.of("generic", 17.0, "cfi-ret0", 17.0, "ool-literal", 12.0, "ool-branch", 12.0);
+        var runs = run("microbench.yaml", Map.of("iterations: 10000", "iterations: 2000"));
+        for (String b : BUILT_IN) {
+            BackendReport r = runs.get(b);
+            clean(r);
+            assertTrue(r.violations().isEmpty(), b);
+            assertEquals(far.get(b), r.perCall().orElseThrow().instructions(), b);
+            assertEquals(farCycles.get(b), r.perCall().orElseThrow().cycles(), b);
+            assertEquals(List.of(new BackendReport.ModuleReport("microbench_far", "far", 0, 1, 0)), r.modules(), b);
+            // 4 keys x (2000 measured + 16 warm-up) iterations, counted at the sites.
+            assertEquals(4 * 2016, r.counters().staticCalls(), b);
+            assertEquals(2016, key(r, "mb_key_0").calls(), b);
+            assertEquals("mb_far_target_0_0", key(r, "mb_key_0").target(), b);
+            assertEquals(b.startsWith("ool") ? 0 : 4 * 2016, r.counters().cfiChecks(), b);
+        }
+        Map<String, Double> near = Map.of("generic", 11.0, "cfi-ret0", 11.0, "ool-literal", 8.0, "ool-branch", 6.0);
+        var nearRuns = run("microbench.yaml", Map.of("iterations: 10000", "iterations: 2000", "target: far",
+                "target: near", "placement: far", "placement: auto"));
+        for (String b : BUILT_IN) {
+            assertEquals(near.get(b), nearRuns.get(b).perCall().orElseThrow().instructions(), b);
+        }
+    }
+
+    @Test
+    void microbenchUpdatesFlipTheKeys() throws Exception {
+        var runs = run("microbench.yaml", Map.of("iterations: 10000", "iterations: 1000", "updateEvery: 0",
+                "updateEvery: 400"));
+        for (String b : BUILT_IN) {
+            BackendReport r = runs.get(b);
+            clean(r);
+            // 4000 calls, an update every 400: 10, round-robin over 4 keys : key 0 gets the 1st, 5th and 9th.
+            assertEquals(4, key(r, "mb_key_0").updates(), b); // 1 retarget to far + updates 1, 5, 9
+            assertTrue(r.perCall().orElseThrow().instructions() > (b.startsWith("ool") ? 8.0 : 11.0), b);
+        }
+    }
+
+    @Test
+    void scaleRunsEveryModuleAndUpdateAtReducedSize() throws Exception {
+        var runs = run("scale.yaml", Map.of("cpus: 64", "cpus: 8", "keys: 10000", "keys: 300", "sites: 10000",
+                "sites: 400", "modules: 100", "modules: 6", "resident: 10", "resident: 2", "updates: 1000",
+                "updates: 40", "duration: 300000", "duration: 60000"));
+        for (String b : BUILT_IN) {
+            BackendReport r = runs.get(b);
+            clean(r);
+            assertEquals(6L, r.metrics().get("loads"), b);
+            assertEquals(6L, r.metrics().get("unloads"), b);
+            assertEquals(40L, r.metrics().get("updates"), b);
+            assertEquals(0L, r.metrics().get("failedUpdates"), b);
+            assertEquals(300, r.keys().size(), b);
+            assertEquals(6, r.modules().size(), b);
+            assertTrue(r.counters().staticCalls() > 10_000, b + " " + r.counters().staticCalls());
+            assertEquals(b.startsWith("ool") ? 0 : r.counters().staticCalls(), r.counters().cfiChecks(), b);
+            if (!b.equals("ool-branch")) {
+                assertTrue(r.violations().isEmpty(), b + ": " + r.violations());
+            } else {
+                // Mark's design: a CPU may run a stale B to the old (still valid) target until it resynchronises.
+                assertTrue(r.violations().stream().allMatch(v -> v.kind().equals("stale-fetch")
+                        && v.detail().contains("at __SCT__sc_key_")), r.violations().toString());
+            }
+        }
+    }
+}
