@@ -46,7 +46,8 @@ import org.kernelsim.cpu.memory.Permissions;
  *
  * <p>Exclusives: a per-CPU monitor; STXR succeeds only if the monitor covers the address and
  * memory still holds the value LDXR read (an approximation of the global monitor). LDXP/STXP
- * execute as UNDEFINED.
+ * (and LDAXP/STLXP) use the same monitor for the pair: STXP succeeds only after an LDXP of the
+ * same address and register width whose two values memory still holds.
  */
 public final class Aarch64Cpu implements Cpu {
 
@@ -92,6 +93,9 @@ public final class Aarch64Cpu implements Cpu {
     private long exclusiveAddr = -1;
     private int exclusiveSize;
     private long exclusiveValue;
+    /** For LDXP: the second register's value ({@link #exclusiveSize} is then {@code PAIR | bytes per register}). */
+    private long exclusiveValue2;
+    private static final int PAIR = 0x100;
 
     // fetch state: the current page (va with bits 11:0 clear) and a small TLB for page changes
     private long curPageVa = -1;
@@ -1055,7 +1059,7 @@ public final class Aarch64Cpu implements Cpu {
                 x[in.rd] = addWithCarry(x[in.rn], in.op == Op.SBCS ? ~x[in.rm] : x[in.rm], fc ? 1 : 0, sf);
                 k.cycles += cAlu;
                 break;
-            case Op.LDXR: case Op.STXR: case Op.CAS: case Op.ATOMIC: case Op.LOAD_UNPRIV: case Op.STORE_UNPRIV:
+            case Op.LDXR: case Op.STXR: case Op.LDXP: case Op.STXP: case Op.CAS: case Op.ATOMIC: case Op.LOAD_UNPRIV: case Op.STORE_UNPRIV:
                 atomicOrUnprivileged(in);
                 break;
             case Op.CRC32:
@@ -1352,6 +1356,34 @@ public final class Aarch64Cpu implements Cpu {
                     store(va, size, x[in.rm]);
                     k.stores++;
                     k.cycles += cStore;
+                }
+                x[in.rd] = ok ? 0 : 1;
+                return;
+            }
+            case Op.LDXP: {
+                long a = load(va, size, 0);
+                long b = load(va + size, size, 0);
+                exclusiveAddr = va;
+                exclusiveSize = PAIR | size;
+                exclusiveValue = a;
+                exclusiveValue2 = b;
+                x[in.rd] = a;
+                x[in.ra] = b;
+                k.loads += 2;
+                k.cycles += 2L * cLoad;
+                return;
+            }
+            case Op.STXP: {
+                // both halves must be writable before either the check or the store (all or nothing)
+                memory.checkAccess(va, 2 * size, Fault.Access.WRITE, el != 0);
+                boolean ok = exclusiveAddr == va && exclusiveSize == (PAIR | size)
+                        && load(va, size, 0) == exclusiveValue && load(va + size, size, 0) == exclusiveValue2;
+                exclusiveAddr = -1;
+                if (ok) {
+                    store(va, size, x[in.rm]);
+                    store(va + size, size, x[in.ra]);
+                    k.stores += 2;
+                    k.cycles += 2L * cStore;
                 }
                 x[in.rd] = ok ? 0 : 1;
                 return;
