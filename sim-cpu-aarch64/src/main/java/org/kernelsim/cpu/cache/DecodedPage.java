@@ -17,6 +17,13 @@ public final class DecodedPage {
     final long frame;
     /** The decoded instructions, indexed by (offset in page) / 4. Read by the interpreter. */
     public final Insn[] insns = new Insn[1024];
+    /**
+     * The interpreter's fast path: {@code fast[i] == insns[i]} when instruction {@code i} is
+     * cached, its line is not {@linkplain #changed changed} and it carries no execution probe;
+     * otherwise null, and the CPU takes its slow path (fill, stale-fetch check, probe hit). So
+     * one null test covers all three.
+     */
+    public final Insn[] fast = new Insn[1024];
     /** The words the cached instructions were decoded from. */
     public final int[] words = new int[1024];
     /** Per line: memory changed since the line was filled. */
@@ -37,6 +44,18 @@ public final class DecodedPage {
         return insns[line * INSNS_PER_LINE] != null;
     }
 
+    /** Memory under the line changed: the cached copy stays, but every fetch from it takes the slow path. */
+    void markChanged(int line) {
+        changed[line] = true;
+        java.util.Arrays.fill(fast, line * INSNS_PER_LINE, (line + 1) * INSNS_PER_LINE, null);
+    }
+
+    /** Sets instruction {@code index} (its line filled and unchanged) and its fast-path entry. */
+    void set(int index, Insn insn) {
+        insns[index] = insn;
+        fast[index] = insn.probe < 0 && !changed[index / INSNS_PER_LINE] ? insn : null;
+    }
+
     void drop(int line) {
         int base = line * INSNS_PER_LINE;
         if (insns[base] != null) {
@@ -44,6 +63,7 @@ public final class DecodedPage {
         }
         for (int i = 0; i < INSNS_PER_LINE; i++) {
             insns[base + i] = null;
+            fast[base + i] = null;
         }
         changed[line] = false;
         pendingInvalidate[line] = false;

@@ -47,6 +47,7 @@ public final class InstructionCache {
         int base = line * DecodedPage.INSNS_PER_LINE;
         ExecutionProbes probes = domain.probes();
         boolean probing = !probes.isEmpty();
+        page.changed[line] = false;
         for (int i = 0; i < DecodedPage.INSNS_PER_LINE; i++) {
             int word = domain.memory().readPhysical32(page.frame, (base + i) * 4);
             Insn insn = Decoder.decode(word);
@@ -54,10 +55,9 @@ public final class InstructionCache {
                 insn = insn.withProbe(probes.idAt(pageVa + (base + i) * 4L));
             }
             page.words[base + i] = word;
-            page.insns[base + i] = insn;
+            page.set(base + i, insn);
         }
         page.cachedLines++;
-        page.changed[line] = false;
         // a pending invalidation of a line that is refilled now is satisfied by this refill
         page.pendingInvalidate[line] = false;
         return page.insns[index];
@@ -67,7 +67,7 @@ public final class InstructionCache {
     void memoryChanged(long frame, int line) {
         DecodedPage p = pages.get(frame);
         if (p != null && p.lineCached(line)) {
-            p.changed[line] = true;
+            p.markChanged(line);
         }
     }
 
@@ -111,7 +111,7 @@ public final class InstructionCache {
     void reprobe(long frame, int index, int id) {
         DecodedPage p = pages.get(frame);
         if (p != null && p.insns[index] != null) {
-            p.insns[index] = p.insns[index].withProbe(id);
+            p.set(index, p.insns[index].withProbe(id));
         }
     }
 

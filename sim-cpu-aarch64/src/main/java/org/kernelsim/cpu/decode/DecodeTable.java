@@ -980,10 +980,23 @@ public final class DecodeTable {
                     boolean px = size == 3;
                     String stxp = o0 == 1 ? "stlxp" : "stxp";
                     String ldxp = o0 == 1 ? "ldaxp" : "ldxp";
-                    add(stxp.toUpperCase() + "_" + size, sz + " 001000 0 0 1 sssss " + o0 + " uuuuu nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                    add(stxp.toUpperCase() + "_" + size, sz + " 001000 0 0 1 sssss " + o0 + " uuuuu nnnnn ttttt", Op.STXP,
+                            (f, b) -> {
+                                b.size = bytes;
+                                b.rd = dz(f.get('s'));
+                                b.rm = f.get('t');
+                                b.ra = f.get('u');
+                                b.rn = sp(f.get('n'));
+                            },
                             (f, pc, t) -> stxp + "\t" + r(false, f.get('s')) + ", " + r(px, f.get('t')) + ", " + r(px, f.get('u')) + ", "
                                     + base(f.get('n')));
-                    add(ldxp.toUpperCase() + "_" + size, sz + " 001000 0 1 1 11111 " + o0 + " uuuuu nnnnn ttttt", Op.UNIMPLEMENTED, none,
+                    add(ldxp.toUpperCase() + "_" + size, sz + " 001000 0 1 1 11111 " + o0 + " uuuuu nnnnn ttttt", Op.LDXP,
+                            (f, b) -> {
+                                b.size = bytes;
+                                b.rd = dz(f.get('t'));
+                                b.ra = dz(f.get('u'));
+                                b.rn = sp(f.get('n'));
+                            },
                             (f, pc, t) -> ldxp + "\t" + r(px, f.get('t')) + ", " + r(px, f.get('u')) + ", " + base(f.get('n')));
                 }
             }

@@ -43,8 +43,11 @@ public final class Op {
      */
     public static final int UNIMPLEMENTED = 113;
 
-    /** Exclusives (LDXR/LDAXR, STXR/STLXR), CAS, LSE atomics (LDADD.., SWP), LDTR/STTR, CRC32. */
+    /** Exclusives (LDXR/LDAXR, STXR/STLXR; pairs below), CAS, LSE atomics (LDADD.., SWP), LDTR/STTR, CRC32. */
     public static final int LDXR = 114, STXR = 115, CAS = 116, ATOMIC = 117, LOAD_UNPRIV = 118, STORE_UNPRIV = 119, CRC32 = 120;
 
-    public static final int COUNT = 121;
+    /** Exclusive pairs (LDXP/LDAXP, STXP/STLXP), W or X registers: {@code size} is one register's bytes. */
+    public static final int LDXP = 121, STXP = 122;
+
+    public static final int COUNT = 123;
 }

@@ -46,7 +46,8 @@ import org.kernelsim.cpu.memory.Permissions;
  *
  * <p>Exclusives: a per-CPU monitor; STXR succeeds only if the monitor covers the address and
  * memory still holds the value LDXR read (an approximation of the global monitor). LDXP/STXP
- * execute as UNDEFINED.
+ * (and LDAXP/STLXP) use the same monitor for the pair: STXP succeeds only after an LDXP of the
+ * same address and register width whose two values memory still holds.
  */
 public final class Aarch64Cpu implements Cpu {
 
@@ -92,10 +93,16 @@ public final class Aarch64Cpu implements Cpu {
     private long exclusiveAddr = -1;
     private int exclusiveSize;
     private long exclusiveValue;
+    /** For LDXP: the second register's value ({@link #exclusiveSize} is then {@code PAIR | bytes per register}). */
+    private long exclusiveValue2;
+    private static final int PAIR = 0x100;
 
     // fetch state: the current page (va with bits 11:0 clear) and a small TLB for page changes
     private long curPageVa = -1;
     private DecodedPage curPage;
+    /** {@code curPage.fast}, or an empty array when there is no current page. */
+    private Insn[] curFast = NO_INSNS;
+    private static final Insn[] NO_INSNS = new Insn[1024];
     private boolean curGuarded;
     private final long[] tlbVa = new long[TLB_SIZE];
     private final DecodedPage[] tlbPage = new DecodedPage[TLB_SIZE];
@@ -387,24 +394,13 @@ public final class Aarch64Cpu implements Cpu {
             if ((pc & ~0xffcL) != curPageVa && !switchFetchPage(pc)) {
                 continue;
             }
-            final DecodedPage page = curPage;
-            final int idx = (int) (pc >>> 2) & 1023;
-            Insn in = page.insns[idx];
-            if (in == null) {
-                in = icache.fill(page, idx, curPageVa);
-            }
-            if (page.changed[idx >>> 4]) {
-                checkStale(page, idx, pc);
-            }
-            if (btype != 0) {
-                if (curGuarded && !landingPadOk(in)) {
-                    takeException(new CpuException.BranchTarget(btype), pc, 0, false, 0);
-                    continue;
+            // common case: a cached, unchanged, unprobed instruction and BTYPE 0 -- one load, two tests
+            Insn in = curFast[(int) (pc >>> 2) & 1023];
+            if (in == null || btype != 0) {
+                in = slowFetch(pc);
+                if (in == null) {
+                    continue; // BTI exception taken
                 }
-                btype = 0;
-            }
-            if (in.probe >= 0) {
-                probes.hit(in.probe);
             }
             try {
                 if (execute(in, pc)) {
@@ -416,6 +412,34 @@ public final class Aarch64Cpu implements Cpu {
             }
         }
         return retired;
+    }
+
+    /**
+     * The fetch path off the fast one: fills the line if needed, reports a stale fetch if memory
+     * under the line changed, checks the landing pad when BTYPE != 0 and counts a probe. Returns
+     * the instruction, or null if a Branch Target exception was taken instead.
+     */
+    private Insn slowFetch(long pc) {
+        final DecodedPage page = curPage;
+        final int idx = (int) (pc >>> 2) & 1023;
+        Insn in = page.insns[idx];
+        if (in == null) {
+            in = icache.fill(page, idx, curPageVa);
+        }
+        if (page.changed[idx >>> 4]) {
+            checkStale(page, idx, pc);
+        }
+        if (btype != 0) {
+            if (curGuarded && !landingPadOk(in)) {
+                takeException(new CpuException.BranchTarget(btype), pc, 0, false, 0);
+                return null;
+            }
+            btype = 0;
+        }
+        if (in.probe >= 0) {
+            probes.hit(in.probe);
+        }
+        return in;
     }
 
     private boolean landingPadOk(Insn in) {
@@ -443,6 +467,7 @@ public final class Aarch64Cpu implements Cpu {
         java.util.Arrays.fill(tlbPage, null);
         curPageVa = -1;
         curPage = null;
+        curFast = NO_INSNS;
         tlbEl = el;
     }
 
@@ -466,6 +491,7 @@ public final class Aarch64Cpu implements Cpu {
         if (tlbVa[slot] == pageVa) {
             curPageVa = pageVa;
             curPage = tlbPage[slot];
+            curFast = curPage.fast;
             curGuarded = tlbGuarded[slot];
             return true;
         }
@@ -485,6 +511,7 @@ public final class Aarch64Cpu implements Cpu {
         tlbGuarded[slot] = p.guarded();
         curPageVa = pageVa;
         curPage = page;
+        curFast = page.fast;
         curGuarded = p.guarded();
         return true;
     }
@@ -700,7 +727,111 @@ public final class Aarch64Cpu implements Cpu {
         return sf ? Long.rotateRight(v, r) : Integer.rotateRight((int) v, r) & M32;
     }
 
+    // ---------------------------------------------------------------- data micro-TLB
+    //
+    // Per direction, DTLB direct-mapped entries: tag = page va | EL (so EL0/EL1, incl. LDTR/STTR,
+    // never share an entry; -1 never matches), data = the page's backing array, which the memory
+    // handed out after checking the access (Memory.directPage). Every hit also compares
+    // Memory.directAccessEpoch(), which changes with any map/alias/protect/unmap and when a frame
+    // becomes watched by an instruction cache, so permission faults, unmapping and write
+    // notifications stay exact. Misses (and page-crossing accesses) go through Memory's checked
+    // accessors, then fill. Never-written pages (no array yet) and watched frames (for writes) are
+    // never cached; aliases share the same array.
+
+    private static final int DTLB = 8;
+    private static final java.lang.invoke.VarHandle LE64 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LE32 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LE16 =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private final long[] rTag = new long[DTLB];
+    private final byte[][] rData = new byte[DTLB][];
+    private final long[] wTag = new long[DTLB];
+    private final byte[][] wData = new byte[DTLB][];
+    private long dtlbEpoch = Memory.UNTRACKED_EPOCH;
+
+    {
+        java.util.Arrays.fill(rTag, -1);
+        java.util.Arrays.fill(wTag, -1);
+    }
+
+    private void flushDtlb() {
+        java.util.Arrays.fill(rTag, -1);
+        java.util.Arrays.fill(rData, null);
+        java.util.Arrays.fill(wTag, -1);
+        java.util.Arrays.fill(wData, null);
+    }
+
+    private void fillDtlb(long va, boolean write) {
+        long e = memory.directAccessEpoch();
+        if (e == Memory.UNTRACKED_EPOCH) {
+            return;
+        }
+        if (e != dtlbEpoch) {
+            flushDtlb();
+            dtlbEpoch = e;
+        }
+        byte[] d = memory.directPage(va, write, el != 0);
+        if (d != null) {
+            int slot = (int) (va >>> Memory.PAGE_SHIFT) & (DTLB - 1);
+            long tag = (va & ~Memory.PAGE_MASK) | el;
+            if (write) {
+                wTag[slot] = tag;
+                wData[slot] = d;
+            } else {
+                rTag[slot] = tag;
+                rData[slot] = d;
+            }
+        }
+    }
+
     private long load(long va, int size, int ext) {
+        int off = (int) va & (int) Memory.PAGE_MASK;
+        int slot = (int) (va >>> Memory.PAGE_SHIFT) & (DTLB - 1);
+        if (rTag[slot] == ((va & ~Memory.PAGE_MASK) | el) && off <= (int) Memory.PAGE_SIZE - size
+                && memory.directAccessEpoch() == dtlbEpoch) {
+            byte[] d = rData[slot];
+            switch (size) {
+                case 8:
+                    return (long) LE64.get(d, off);
+                case 4: {
+                    int w = (int) LE32.get(d, off);
+                    return ext == 1 ? w : w & M32;
+                }
+                case 2: {
+                    short h = (short) LE16.get(d, off);
+                    return ext == 0 ? h & 0xffff : ext == 1 ? (long) h : h & M32;
+                }
+                default: {
+                    byte b = d[off];
+                    return ext == 0 ? b & 0xff : ext == 1 ? (long) b : b & M32;
+                }
+            }
+        }
+        long v = loadChecked(va, size, ext);
+        fillDtlb(va, false);
+        return v;
+    }
+
+    private void store(long va, int size, long value) {
+        int off = (int) va & (int) Memory.PAGE_MASK;
+        int slot = (int) (va >>> Memory.PAGE_SHIFT) & (DTLB - 1);
+        if (wTag[slot] == ((va & ~Memory.PAGE_MASK) | el) && off <= (int) Memory.PAGE_SIZE - size
+                && memory.directAccessEpoch() == dtlbEpoch) {
+            byte[] d = wData[slot];
+            switch (size) {
+                case 8: LE64.set(d, off, value); return;
+                case 4: LE32.set(d, off, (int) value); return;
+                case 2: LE16.set(d, off, (short) value); return;
+                default: d[off] = (byte) value; return;
+            }
+        }
+        storeChecked(va, size, value);
+        fillDtlb(va, true);
+    }
+
+    private long loadChecked(long va, int size, int ext) {
         boolean priv = el != 0;
         switch (size) {
             case 8:
@@ -720,7 +851,7 @@ public final class Aarch64Cpu implements Cpu {
         }
     }
 
-    private void store(long va, int size, long value) {
+    private void storeChecked(long va, int size, long value) {
         boolean priv = el != 0;
         switch (size) {
             case 8: memory.store64(va, value, priv); break;
@@ -1055,7 +1186,7 @@ public final class Aarch64Cpu implements Cpu {
                 x[in.rd] = addWithCarry(x[in.rn], in.op == Op.SBCS ? ~x[in.rm] : x[in.rm], fc ? 1 : 0, sf);
                 k.cycles += cAlu;
                 break;
-            case Op.LDXR: case Op.STXR: case Op.CAS: case Op.ATOMIC: case Op.LOAD_UNPRIV: case Op.STORE_UNPRIV:
+            case Op.LDXR: case Op.STXR: case Op.LDXP: case Op.STXP: case Op.CAS: case Op.ATOMIC: case Op.LOAD_UNPRIV: case Op.STORE_UNPRIV:
                 atomicOrUnprivileged(in);
                 break;
             case Op.CRC32:
@@ -1313,8 +1444,11 @@ public final class Aarch64Cpu implements Cpu {
         long base = x[in.rn];
         long va = in.op == Op.STP_POST ? base : base + in.imm;
         long a = x[in.rd], b = x[in.ra];
-        // check both halves first so a fault on the second leaves memory untouched
-        memory.checkAccess(va, 2 * in.size, Fault.Access.WRITE, el != 0);
+        // check both halves first so a fault on the second leaves memory untouched (within one page
+        // the first store's check covers both)
+        if (((int) va & (int) Memory.PAGE_MASK) > (int) Memory.PAGE_SIZE - 2 * in.size) {
+            memory.checkAccess(va, 2 * in.size, Fault.Access.WRITE, el != 0);
+        }
         store(va, in.size, a);
         store(va + in.size, in.size, b);
         if (in.op != Op.STP) {
@@ -1352,6 +1486,34 @@ public final class Aarch64Cpu implements Cpu {
                     store(va, size, x[in.rm]);
                     k.stores++;
                     k.cycles += cStore;
+                }
+                x[in.rd] = ok ? 0 : 1;
+                return;
+            }
+            case Op.LDXP: {
+                long a = load(va, size, 0);
+                long b = load(va + size, size, 0);
+                exclusiveAddr = va;
+                exclusiveSize = PAIR | size;
+                exclusiveValue = a;
+                exclusiveValue2 = b;
+                x[in.rd] = a;
+                x[in.ra] = b;
+                k.loads += 2;
+                k.cycles += 2L * cLoad;
+                return;
+            }
+            case Op.STXP: {
+                // both halves must be writable before either the check or the store (all or nothing)
+                memory.checkAccess(va, 2 * size, Fault.Access.WRITE, el != 0);
+                boolean ok = exclusiveAddr == va && exclusiveSize == (PAIR | size)
+                        && load(va, size, 0) == exclusiveValue && load(va + size, size, 0) == exclusiveValue2;
+                exclusiveAddr = -1;
+                if (ok) {
+                    store(va, size, x[in.rm]);
+                    store(va + size, size, x[in.ra]);
+                    k.stores += 2;
+                    k.cycles += 2L * cStore;
                 }
                 x[in.rd] = ok ? 0 : 1;
                 return;

@@ -95,6 +95,25 @@ public interface Memory {
 
     long UNTRACKED_EPOCH = Long.MIN_VALUE;
 
+    /**
+     * For a CPU's data micro-TLB: the backing array of the page of {@code va} if a checked
+     * access of that kind and privilege to the page may be done directly on the array (bytes at
+     * {@code va & PAGE_MASK}, little-endian) for as long as {@link #directAccessEpoch()} keeps
+     * its value; otherwise null (unmapped, not permitted, never written, or -- for writes -- a
+     * frame whose writes must be reported). Null by default: no direct access.
+     */
+    default byte[] directPage(long va, boolean write, boolean privileged) {
+        return null;
+    }
+
+    /**
+     * Changes whenever an array returned by {@link #directPage} may have stopped being valid
+     * (any mapping change, and a frame starting to be watched for writes).
+     */
+    default long directAccessEpoch() {
+        return UNTRACKED_EPOCH;
+    }
+
     /** Checked byte load (zero-extended into the int). */
     default int load8(long va, boolean privileged) {
         checkAccess(va, 1, Fault.Access.READ, privileged);

@@ -59,6 +59,8 @@ public final class SparseMemory implements Memory {
     private int freeCount;
     private long resident;
     private long epoch;
+    /** {@link #directAccessEpoch()}: {@link #epoch} changes plus frames becoming watched. */
+    private long directEpoch;
 
     private final List<PhysicalWriteObserver> observers = new ArrayList<>();
 
@@ -86,6 +88,7 @@ public final class SparseMemory implements Memory {
             setPte(va + off, bits | (long) frame << PAGE_SHIFT);
         }
         epoch++;
+        directEpoch++;
     }
 
     @Override
@@ -105,6 +108,7 @@ public final class SparseMemory implements Memory {
             setPte(va + off, bits | (long) frame << PAGE_SHIFT);
         }
         epoch++;
+        directEpoch++;
     }
 
     private void requireUnmapped(long va, long size) {
@@ -133,6 +137,7 @@ public final class SparseMemory implements Memory {
             setPte(va + off, (old & ~PAGE_MASK) | bits);
         }
         epoch++;
+        directEpoch++;
     }
 
     @Override
@@ -147,6 +152,7 @@ public final class SparseMemory implements Memory {
             }
         }
         epoch++;
+        directEpoch++;
     }
 
     @Override
@@ -192,7 +198,29 @@ public final class SparseMemory implements Memory {
 
     /** From now on, writes to this physical frame are reported to the observers. */
     public void watchFrame(long frame) {
-        frameWatched[(int) frame] = true;
+        if (!frameWatched[(int) frame]) {
+            frameWatched[(int) frame] = true;
+            directEpoch++; // a CPU may hold this frame for direct writes, which would skip the observers
+        }
+    }
+
+    @Override
+    public long directAccessEpoch() {
+        return directEpoch;
+    }
+
+    @Override
+    public byte[] directPage(long va, boolean write, boolean privileged) {
+        long pte = pte(va);
+        long need = write ? P_W : P_R;
+        if (pte == 0 || (pte & need) != need || (!privileged && (pte & P_USER) == 0)) {
+            return null;
+        }
+        int frame = frameOf(pte);
+        if (write && frameWatched[frame]) {
+            return null;
+        }
+        return frameData[frame]; // null until first written: reads of it must keep allocating nothing
     }
 
     /** Reads a word by physical address (frame, offset), without translation. */

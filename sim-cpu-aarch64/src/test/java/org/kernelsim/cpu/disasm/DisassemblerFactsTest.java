@@ -171,6 +171,16 @@ class DisassemblerFactsTest {
         69c10440 | 0  | ldpsw\tx0, x1, [x2, #8]!
         b85fc110 | 0  | ldur\tw16, [x8, #-4]
         38400020 | 0  | ldurb\tw0, [x1]
+        c87f0440 | 0  | ldxp\tx0, x1, [x2]
+        c8230440 | 0  | stxp\tw3, x0, x1, [x2]
+        887f97e4 | 0  | ldaxp\tw4, w5, [sp]
+        882694e4 | 0  | stlxp\tw6, w4, w5, [x7]
+        c823045f | 0  | stxp\tw3, xzr, x1, [x2]
+        887f2548 | 0  | ldxp\tw8, w9, [x10]
+        882b2548 | 0  | stxp\tw11, w8, w9, [x10]
+        c82c87e0 | 0  | stlxp\tw12, x0, x1, [sp]
+        c87fb9ed | 0  | ldaxp\tx13, x14, [x15]
+        c87f0660 | 0  | ldxp\tx0, x1, [x19]
         """)
     void disassemblesLikeObjdump(String hex, long pc, String text) {
         int word = (int) Long.parseLong(hex.trim(), 16);

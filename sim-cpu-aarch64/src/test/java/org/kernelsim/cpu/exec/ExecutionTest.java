@@ -352,6 +352,94 @@ class ExecutionTest {
     }
 
     @Test
+    void exclusivePairsX() {
+        long d = TestMachine.DATA;
+        // ldxp x0,x1,[x2] ; stxp w3,x4,x5,[x2] ; stxp w6,x4,x5,[x2] (monitor cleared: fails)
+        // ldaxp x7,x8,[x2] ; stlxp w9,xzr,x1,[x2]
+        m = new TestMachine(1);
+        m.memory.write64(d, 0x1111222233334444L);
+        m.memory.write64(d + 8, 0x5555666677778888L);
+        m.code(0xc87f0440, 0xc8231444, 0xc8261444, 0xc87fa047, 0xc829845f, BRK);
+        Aarch64Cpu cpu = m.cpu();
+        cpu.setX(2, d);
+        cpu.setX(3, 7);
+        cpu.setX(4, 0xaaaaL);
+        cpu.setX(5, 0xbbbbL);
+        cpu.setX(6, 7);
+        cpu.setX(9, 7);
+        long loads = cpu.counters().loads, stores = cpu.counters().stores;
+        m.run(100);
+        assertInstanceOf(CpuException.Breakpoint.class, m.last());
+        assertEquals(0x1111222233334444L, cpu.x(0));
+        assertEquals(0x5555666677778888L, cpu.x(1));
+        assertEquals(0, cpu.x(3), "stxp after ldxp succeeds");
+        assertEquals(1, cpu.x(6), "second stxp fails: monitor cleared by the first");
+        assertEquals(0xaaaaL, cpu.x(7), "ldaxp reads the pair stxp wrote");
+        assertEquals(0xbbbbL, cpu.x(8));
+        assertEquals(0, cpu.x(9), "stlxp succeeds");
+        assertEquals(0, m.memory.read64(d), "xzr stored");
+        assertEquals(0x5555666677778888L, m.memory.read64(d + 8));
+        assertEquals(4, cpu.counters().loads - loads, "two ldxp: 2 registers each");
+        assertEquals(4, cpu.counters().stores - stores, "two successful stxp: 2 registers each");
+        assertEquals(5, cpu.counters().instructions);
+    }
+
+    @Test
+    void exclusivePairsW() {
+        long d = TestMachine.DATA;
+        // ldxp w8,w9,[x10] ; stxp w11,w8,w9,[x10] with memory changed in between by a plain store -> fails;
+        // then ldxp w8,w9,[x10] ; stxp w11,w12,w13,[x10] succeeds and writes only 8 bytes
+        m = new TestMachine(1);
+        m.memory.write64(d, 0x9999999988888888L);
+        m.memory.write64(d + 8, -1L);
+        m.code(0x887f2548, 0xb9000540 /* str w0,[x10,#4] */, 0x882b2548, 0xaa0b03ee /* mov x14,x11 */,
+                0x887f2548, 0x882b354c, BRK);
+        Aarch64Cpu cpu = m.cpu();
+        cpu.setX(0, 0x1234);
+        cpu.setX(10, d);
+        cpu.setX(12, 0xfedcba98L);
+        cpu.setX(13, 0x01234567L);
+        m.run(100);
+        assertInstanceOf(CpuException.Breakpoint.class, m.last());
+        assertEquals(1, cpu.x(14), "stxp fails: the second word changed since ldxp");
+        assertEquals(0x88888888L, cpu.x(8), "W loads zero-extend");
+        assertEquals(0x1234L, cpu.x(9));
+        assertEquals(0, cpu.x(11), "second stxp succeeds");
+        assertEquals(0x01234567fedcba98L, m.memory.read64(d));
+        assertEquals(-1L, m.memory.read64(d + 8), "a W pair writes 8 bytes only");
+    }
+
+    @Test
+    void exclusivePairFaultsLeaveMemoryAndStatusUntouched() {
+        long d = TestMachine.DATA;
+        // ldxp x0,x1,[x2] with the pair straddling into an unmapped page: data abort, x0/x1 unchanged
+        m = new TestMachine(1);
+        m.memory.write64(d + 0xfff8, 5);
+        m.code(0xc87f0440, BRK);
+        Aarch64Cpu cpu = m.cpu();
+        cpu.setX(0, 77);
+        cpu.setX(1, 78);
+        cpu.setX(2, d + 0xfff8);
+        m.run(100);
+        CpuException.DataAbort abort = assertInstanceOf(CpuException.DataAbort.class, m.last());
+        assertEquals(d + 0x10000, abort.fault().address());
+        assertEquals(77, cpu.x(0));
+        assertEquals(78, cpu.x(1));
+        // stxp w3,x0,x1,[x2] on a read-only page: permission fault, nothing written, w3 unchanged
+        m = new TestMachine(1);
+        m.memory.protect(d, 0x1000, Permissions.RO);
+        m.code(0xc87f0440, 0xc8230440, BRK);
+        cpu = m.cpu();
+        cpu.setX(2, d);
+        cpu.setX(3, 9);
+        m.run(100);
+        abort = assertInstanceOf(CpuException.DataAbort.class, m.last());
+        assertEquals(Fault.Kind.PERMISSION, abort.fault().kind());
+        assertEquals(9, cpu.x(3));
+        assertEquals(0, m.memory.read64(d));
+    }
+
+    @Test
     void everyFormHasAName() {
         assertTrue(DecodeTable.forms().size() > 100);
     }

@@ -49,16 +49,9 @@ class DifferentialElfTest {
         return out;
     }
 
-    /**
-     * Programs using instructions the CPU (branch cpu) does not execute yet: LDXP/STXP in
-     * atomics-llsc (0xc87f0660). Skipped, not hidden: remove the name once the CPU has them.
-     */
-    static final java.util.Set<String> PENDING_CPU = java.util.Set.of("atomics-llsc");
-
     @ParameterizedTest(name = "{0}")
     @MethodSource("programs")
     void matchesQemu(Program p) throws IOException {
-        org.junit.jupiter.api.Assumptions.assumeFalse(PENDING_CPU.contains(p.name()), "CPU does not decode all of " + p.name() + " yet");
         ElfExecutable exe = ElfExecutable.parse(p.name() + ".elf", resource(p.name() + ".elf"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
