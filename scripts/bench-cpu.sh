@@ -6,7 +6,7 @@
 # Prints: loop, guest instructions, guest MIPS (mean ± error), instructions per call.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-OFFLINE=${OFFLINE:--o}
+OFFLINE=${OFFLINE:-}   # set OFFLINE=-o to build without the network
 ./mvnw -B -ntp -q $OFFLINE -pl sim-cpu-aarch64 test-compile
 CP_FILE=sim-cpu-aarch64/target/bench.classpath
 ./mvnw -B -ntp -q $OFFLINE -pl sim-cpu-aarch64 dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
