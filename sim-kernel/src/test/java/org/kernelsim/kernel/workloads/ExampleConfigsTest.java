@@ -16,7 +16,13 @@ import org.kernelsim.kernel.config.SimConfig;
 import org.kernelsim.kernel.output.JsonReport;
 import org.kernelsim.kernel.plugin.PluginDiscovery;
 import org.kernelsim.kernel.plugin.PluginRegistry;
+import org.kernelsim.api.module.ModuleState;
+import org.kernelsim.api.workload.TimelineStep;
+import org.kernelsim.cpu.core.CostModel;
+import org.kernelsim.kernel.output.StatTable;
 import org.kernelsim.kernel.run.BackendReport;
+import org.kernelsim.kernel.run.BackendRun;
+import org.kernelsim.kernel.run.MachineRun;
 import org.kernelsim.kernel.run.MachineSimulationRunner;
 import org.kernelsim.kernel.run.RunPlan;
 
@@ -97,6 +103,103 @@ class ExampleConfigsTest {
                     state.history().stream().map(BackendReport.KeyTarget::target).toList(), name);
             assertEquals(List.of(new BackendReport.ModuleReport("kvm", "near", 0, 1, 1)), r.modules(), name);
         }
+    }
+
+    /** What a test saw inside one backend's run, right after kvm's init registered its callbacks. */
+    private record AtKvmLive(long slotWord, String guestStateTarget) {
+    }
+
+    /**
+     * Runs every backend of {@code plan} itself (one {@link MachineRun} each, as the runner does) with
+     * the workload wrapped so that a module notifier can look at the kernel when kvm goes LIVE.
+     */
+    private static Map<String, BackendReport> runWatchingKvm(RunPlan plan, Map<String, AtKvmLive> seen,
+            Map<String, List<String>> logs) {
+        var spec = MachineSimulationRunner.spec(plan);
+        var costs = CostModel.defaults().withOverrides(plan.config().costModel());
+        List<TimelineStep> timeline = plan.config().workload().timeline().stream()
+                .map(e -> e.load().map(m -> new TimelineStep(e.at(), TimelineStep.Action.LOAD, m))
+                        .orElseGet(() -> new TimelineStep(e.at(), TimelineStep.Action.UNLOAD, e.unload().orElseThrow())))
+                .sorted(java.util.Comparator.comparingLong(TimelineStep::at)).toList();
+        Map<String, BackendReport> out = new java.util.TreeMap<>();
+        for (BackendRun b : plan.backends()) {
+            var inner = plan.workload().plugin().create(plan.workload().parameters());
+            MachineRun run = new MachineRun(b, spec, costs, ctx -> {
+                var k = ctx.kernel();
+                k.modules().addNotifier((state, m) -> {
+                    if (state == ModuleState.LIVE && m.name().equals("kvm") && !seen.containsKey(b.name())) {
+                        // Only the out-of-line backends have a trampoline; -1: none.
+                        long word = b.name().startsWith("ool") ? k.memory().read32(
+                                k.kallsyms().addressOf("__SCT____perf_guest_state") + 4) & 0xffffffffL : -1;
+                        long q = k.staticCalls().query("__perf_guest_state");
+                        seen.put(b.name(), new AtKvmLive(word,
+                                k.kallsyms().symbolAt(q).map(s -> s.name()).orElse("?")));
+                    }
+                });
+                inner.run(ctx);
+            }, timeline, f -> { });
+            out.put(b.name(), run.run());
+            logs.put(b.name(), run.log());
+        }
+        return out;
+    }
+
+    @Test
+    void farModulesPlacesKvmFarAndOolBranchReachesItThroughTheLiteral() throws Exception {
+        RunPlan plan = plan("far-modules.yaml", Map.of(), true);
+        Map<String, AtKvmLive> seen = new java.util.TreeMap<>();
+        Map<String, List<String>> logs = new java.util.TreeMap<>();
+        var runs = runWatchingKvm(plan, seen, logs);
+        assertEquals(registry.backends().keySet(), runs.keySet());
+        var table = new java.io.StringWriter();
+        StatTable.print(new java.io.PrintWriter(table), "far-modules", List.copyOf(runs.values()));
+        // 512 MiB image, placement: far: every backend puts kvm beyond the 128 MiB BL range, with 2 PLTs
+        // (its calls to perf_register/unregister_guest_info_callbacks).
+        assertEquals(runs.size(), table.toString().split("module kvm: far, 2 PLTs, loaded 1, unloaded 1", -1).length - 1,
+                table::toString);
+        for (BackendReport r : runs.values()) {
+            assertEquals(List.of(new BackendReport.ModuleReport("kvm", "far", 2, 1, 1)), r.modules(), r.backend());
+            assertEquals(1, logs.get(r.backend()).stream()
+                    .filter(l -> l.matches("kvm: loaded at 0x[0-9a-f]{16} \\(far, 2 PLTs\\)")).count(), r.backend());
+            assertTrue(r.oopses().isEmpty(), r.backend());
+            assertTrue(r.panic().isEmpty(), r.backend());
+            assertTrue(r.violations().isEmpty(), () -> r.backend() + ": " + r.violations());
+            // kvm's init registered its callbacks: the key points at kvm_guest_state when kvm is LIVE, and back.
+            assertEquals("kvm_guest_state", seen.get(r.backend()).guestStateTarget(), r.backend());
+            BackendReport.KeyReport state = r.keys().stream().filter(k -> k.name().equals("__perf_guest_state"))
+                    .findFirst().orElseThrow();
+            assertEquals(List.of("__static_call_return0", "kvm_guest_state", "__static_call_return0"),
+                    state.history().stream().map(BackendReport.KeyTarget::target).toList(), r.backend());
+            assertEquals(2, state.updates(), r.backend());
+            assertEquals(2 * r.metrics().get("samples"), state.calls(), r.backend() + ": two calls per sample");
+        }
+        // ool-branch: kvm_guest_state is beyond +-128 MiB of the trampoline, so the slot holds a NOP and the
+        // call goes on through the literal (ldr x16; br x16). Guest samples prove kvm_guest_state ran.
+        assertEquals(0xd503201fL, seen.get("ool-branch").slotWord());
+        assertEquals(Map.of("samples", 796L, "guestSamples", 275L), Map.of("samples",
+                runs.get("ool-branch").metrics().get("samples"), "guestSamples", runs.get("ool-branch").metrics()
+                        .get("guestSamples")));
+        for (String name : List.of("cfi-ret0", "ool-literal", "ool-branch")) {
+            BackendReport r = runs.get(name);
+            assertTrue(r.cfiFailures().isEmpty(), name);
+            assertTrue(r.warnings().isEmpty(), name);
+            assertTrue(r.metrics().get("guestSamples") > 0, name);
+        }
+        // generic, kCFI permissive: outside the kvm window (before 500k, after 1.5M: 396 samples) both calls
+        // of every sample reach __static_call_return0 with the wrong type; each is a failure and a WARNING.
+        BackendReport generic = runs.get("generic");
+        assertEquals(792L, generic.metrics().get("samples"));
+        assertEquals(273L, generic.metrics().get("guestSamples"));
+        Map<String, Long> bySite = generic.cfiFailures().stream().collect(Collectors.groupingBy(
+                f -> "CFI failure at " + f.at() + " (target: " + f.target() + "; expected type: " + f.expectedType() + ")",
+                java.util.TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of(PERF_CFI_LINE, 396L, "CFI failure at perf_instruction_pointer+0x30/0x74 (target: "
+                + "__static_call_return0+0x0/0xc; expected type: 0x837de525)", 396L), bySite);
+        assertEquals(792, generic.warnings().size());
+        assertEquals(Map.of("WARNING: CPU: n PID: p at perf_misc_flags+0x30/0x6c", 396L,
+                "WARNING: CPU: n PID: p at perf_instruction_pointer+0x30/0x74", 396L),
+                generic.warnings().stream().collect(Collectors.groupingBy(
+                        w -> w.replaceAll("CPU: \\d+ PID: \\d+", "CPU: n PID: p"), Collectors.counting())));
     }
 
     @Test

@@ -14,7 +14,11 @@ import org.kernelsim.kernel.config.ConfigLoader;
 import org.kernelsim.kernel.config.SimConfig;
 import org.kernelsim.kernel.plugin.PluginDiscovery;
 import org.kernelsim.kernel.plugin.PluginRegistry;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.kernel.run.BackendReport;
+import org.kernelsim.kernel.run.MachineRun;
 import org.kernelsim.kernel.run.MachineSimulationRunner;
 import org.kernelsim.kernel.run.RunPlan;
 
@@ -26,6 +30,20 @@ class NewWorkloadsTest {
 
     private static final List<String> BUILT_IN = List.of("generic", "cfi-ret0", "ool-literal", "ool-branch");
     private static PluginRegistry registry;
+    /** tracepoint-churn.yaml as is: hits.tp_probe_a, hits.tp_probe_b, switches, static calls, kCFI checks. */
+    private static final Map<String, List<Long>> TP_FIGURES = Map.of(
+            "generic", List.of(5600L, 5600L, 15912L, 0L, 11200L),
+            "cfi-ret0", List.of(5600L, 5600L, 15912L, 0L, 11200L),
+            "ool-literal", List.of(6000L, 6000L, 16516L, 9200L, 5600L),
+            "ool-branch", List.of(6000L, 6000L, 16596L, 9200L, 5600L));
+    /** scale.yaml at the test's reduced size: static calls, and patching (nosync, stop_machine, literal writes, stall). */
+    private static final Map<String, Long> SCALE_CALLS = Map.of("generic", 16060L, "cfi-ret0", 16060L,
+            "ool-literal", 20326L, "ool-branch", 49790L);
+    private static final Map<String, BackendReport.Patching> SCALE_PATCHING = Map.of(
+            "generic", new BackendReport.Patching(0, 0, 0, 0), "cfi-ret0", new BackendReport.Patching(0, 0, 0, 0),
+            "ool-literal", new BackendReport.Patching(0, 0, 40, 0),
+            // 300 boot NOP->B patches (one per trampoline) + one B rewrite per update, each after its literal.
+            "ool-branch", new BackendReport.Patching(340, 0, 40, 0));
 
     @BeforeAll
     static void discover() {
@@ -34,6 +52,11 @@ class NewWorkloadsTest {
     }
 
     private static Map<String, BackendReport> run(String file, Map<String, String> edits) throws Exception {
+        return new MachineSimulationRunner(2, false).execute(plan(file, edits)).runs().stream()
+                .collect(Collectors.toMap(BackendReport::backend, r -> r));
+    }
+
+    private static RunPlan plan(String file, Map<String, String> edits) throws Exception {
         Path dir = Files.isDirectory(Path.of("configs")) ? Path.of("configs") : Path.of("..", "configs");
         String text = Files.readString(dir.resolve(file));
         for (var e : edits.entrySet()) {
@@ -43,9 +66,7 @@ class NewWorkloadsTest {
         text = text.replaceAll("(?m)^  compare: \\[.*]", "  compare: [" + String.join(", ", registry.backends().keySet()) + "]");
         text = text.replaceAll("(?m)^report: .*", "");
         SimConfig config = new ConfigLoader(registry).read(text, file, ConfigLoader.Format.YAML);
-        RunPlan plan = RunPlan.resolve(Path.of(file), config, registry);
-        return new MachineSimulationRunner(2, false).execute(plan).runs().stream()
-                .collect(Collectors.toMap(BackendReport::backend, r -> r));
+        return RunPlan.resolve(Path.of(file), config, registry);
     }
 
     private static BackendReport.KeyReport key(BackendReport r, String name) {
@@ -70,10 +91,11 @@ class NewWorkloadsTest {
                     "tp_probe_b_probe", "__traceiter_sched_switch"),
                     key(r, "tp_func_sched_switch").history().stream().map(BackendReport.KeyTarget::target).toList(),
                     r.backend());
-            long hitsA = r.metrics().get("hits.tp_probe_a");
-            long hitsB = r.metrics().get("hits.tp_probe_b");
-            assertTrue(hitsA > 1000 && hitsB > 1000, r.backend() + " hits " + hitsA + "/" + hitsB);
-            assertTrue(r.metrics().get("switches") > hitsA + hitsB, "switches also happen with no probe");
+            // Deterministic for the config's seed: {probe a hits, probe b hits, switches, static calls, kCFI checks}.
+            assertEquals(TP_FIGURES.get(r.backend()), List.of(r.metrics().get("hits.tp_probe_a"),
+                    r.metrics().get("hits.tp_probe_b"), r.metrics().get("switches"), r.counters().staticCalls(),
+                    r.counters().cfiChecks()), r.backend());
+            assertEquals(4, key(r, "tp_func_sched_switch").updates(), r.backend());
             assertEquals(List.of(new BackendReport.ModuleReport("tp_probe_a", "near", 0, 1, 1),
                     new BackendReport.ModuleReport("tp_probe_b", "near", 0, 1, 1)), r.modules(), r.backend());
         }
@@ -90,7 +112,6 @@ class NewWorkloadsTest {
             long calls = key(r, "tp_func_sched_switch").calls();
             assertEquals(calls, r.counters().staticCalls(), ool);
             // A lone probe is called through the trampoline unchecked; only the iterator's calls are checked.
-            assertTrue(r.counters().cfiChecks() > 0 && r.counters().cfiChecks() < hits, ool);
             assertEquals(hits, calls + r.counters().cfiChecks() / 2, ool + ": two probes per iterator call");
         }
     }
@@ -134,11 +155,52 @@ class NewWorkloadsTest {
         }
     }
 
+    private static final Map<String, String> SCALE_REDUCED = Map.of("cpus: 64", "cpus: 8", "keys: 10000", "keys: 300",
+            "sites: 10000", "sites: 400", "modules: 100", "modules: 6", "resident: 10", "resident: 2", "updates: 1000",
+            "updates: 40", "duration: 300000", "duration: 60000");
+
+    /**
+     * ool-branch's stale fetches in scale are the architecturally expected window of a nosync B -> B
+     * rewrite, not a simulator artefact: each one is a CPU executing the slot's previous B (the boot
+     * B to the key's first target, a live vmlinux function) after the update wrote the B to the second
+     * target and did DC CVAU/IC IVAU, i.e. before that CPU's next context synchronisation dropped the
+     * line. Never a NOP (boot patching is not involved), never a word that was not the slot's.
+     */
+    @Test
+    void scaleStaleFetchesAreOldValidBranchesOfUpdatedKeys() throws Exception {
+        RunPlan plan = plan("scale.yaml", SCALE_REDUCED);
+        assertTrue(plan.config().workload().timeline().isEmpty());
+        var b = plan.backends().stream().filter(x -> x.name().equals("ool-branch")).findFirst().orElseThrow();
+        MachineRun run = new MachineRun(b, MachineSimulationRunner.spec(plan),
+                CostModel.defaults().withOverrides(plan.config().costModel()),
+                plan.workload().plugin().create(plan.workload().parameters()), List.of(), f -> { });
+        BackendReport r = run.run();
+        var syms = run.kernelForTests().kallsyms();
+        Pattern stale = Pattern.compile("CPU (\\d+) executed stale b ([0-9a-f]{16}) at __SCT__(sc_key_\\d+)\\+0x4/0x18 "
+                + "\\(memory holds b ([0-9a-f]{16})\\)");
+        assertEquals(26, r.violations().size());
+        java.util.Set<String> keys = new java.util.TreeSet<>();
+        for (var v : r.violations()) {
+            assertEquals("stale-fetch", v.kind());
+            Matcher m = stale.matcher(v.detail());
+            assertTrue(m.matches(), v.detail());
+            var key = key(r, m.group(3));
+            keys.add(key.name());
+            var old = syms.symbolAt(Long.parseUnsignedLong(m.group(2), 16)).orElseThrow();
+            var now = syms.symbolAt(Long.parseUnsignedLong(m.group(4), 16)).orElseThrow();
+            // Exactly one update of this key, and the stale B goes to the start of the function it replaced.
+            assertEquals(1, key.updates(), v.detail());
+            assertTrue(old.function() && old.address() == Long.parseUnsignedLong(m.group(2), 16), v.detail());
+            assertEquals(key.target(), now.name(), v.detail());
+            assertTrue(!old.name().equals(now.name()) && old.name().replaceAll("_\\d+$", "")
+                    .equals(now.name().replaceAll("_\\d+$", "")), v.detail() + ": " + old.name() + " -> " + now.name());
+        }
+        assertTrue(keys.size() > 1 && keys.size() <= 26, keys.toString());
+    }
+
     @Test
     void scaleRunsEveryModuleAndUpdateAtReducedSize() throws Exception {
-        var runs = run("scale.yaml", Map.of("cpus: 64", "cpus: 8", "keys: 10000", "keys: 300", "sites: 10000",
-                "sites: 400", "modules: 100", "modules: 6", "resident: 10", "resident: 2", "updates: 1000",
-                "updates: 40", "duration: 300000", "duration: 60000"));
+        var runs = run("scale.yaml", SCALE_REDUCED);
         for (String b : BUILT_IN) {
             BackendReport r = runs.get(b);
             clean(r);
@@ -148,11 +210,14 @@ class NewWorkloadsTest {
             assertEquals(0L, r.metrics().get("failedUpdates"), b);
             assertEquals(300, r.keys().size(), b);
             assertEquals(6, r.modules().size(), b);
-            assertTrue(r.counters().staticCalls() > 10_000, b + " " + r.counters().staticCalls());
+            assertEquals(SCALE_CALLS.get(b), r.counters().staticCalls(), b);
             assertEquals(b.startsWith("ool") ? 0 : r.counters().staticCalls(), r.counters().cfiChecks(), b);
+            assertEquals(40L, r.keys().stream().mapToLong(BackendReport.KeyReport::updates).sum(), b);
+            assertEquals(SCALE_PATCHING.get(b), r.patching(), b);
             if (!b.equals("ool-branch")) {
                 assertTrue(r.violations().isEmpty(), b + ": " + r.violations());
             } else {
+                assertEquals(26, r.violations().size(), r.violations().toString());
                 // Mark's design: a CPU may run a stale B to the old (still valid) target until it resynchronises.
                 assertTrue(r.violations().stream().allMatch(v -> v.kind().equals("stale-fetch")
                         && v.detail().contains("at __SCT__sc_key_")), r.violations().toString());
