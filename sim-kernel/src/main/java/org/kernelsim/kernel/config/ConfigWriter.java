@@ -62,6 +62,9 @@ public final class ConfigWriter {
             if (raw == Size.class) {
                 return SIZE;
             }
+            if (raw == TimelineEvent.class) {
+                return TIMELINE_EVENT;
+            }
             if (raw == Optional.class) {
                 return OPTIONAL;
             }
@@ -113,6 +116,24 @@ public final class ConfigWriter {
             serializers.defaultSerializeValue(v, gen);
         }
     }
+
+    /**
+     * {@code {at, load}} or {@code {at, unload}}: an event has exactly one of the two, so the
+     * absent one is left out rather than written as null (it is not a default to fill in).
+     */
+    private static final JsonSerializer<TimelineEvent> TIMELINE_EVENT = new JsonSerializer<>() {
+        @Override
+        public void serialize(TimelineEvent value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+            gen.writeStartObject();
+            gen.writeNumberField("at", value.at());
+            if (value.load().isPresent()) {
+                gen.writeStringField("load", value.load().get());
+            } else {
+                gen.writeStringField("unload", value.unload().orElseThrow());
+            }
+            gen.writeEndObject();
+        }
+    };
 
     private static final JsonSerializer<Size> SIZE = new JsonSerializer<>() {
         @Override

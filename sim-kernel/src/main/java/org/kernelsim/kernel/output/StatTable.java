@@ -19,6 +19,9 @@ public final class StatTable {
     private record Row(String label, Function<BackendReport, String> value) {
     }
 
+    /** Up to this many modules get a line each in the notes; more get one summary line. */
+    private static final int MODULE_LINES = 8;
+
     private static final List<Row> ROWS = List.of(
             new Row("instructions", r -> num(r.counters().instructions())),
             new Row("cycles (modelled)", r -> num(r.counters().cycles())),
@@ -88,8 +91,21 @@ public final class StatTable {
                 notes.add("... " + (r.warnings().size() - 3) + " more warnings");
             }
             r.violations().stream().limit(3).forEach(v -> notes.add(v.kind() + ": " + v.detail()));
-            r.modules().forEach(m -> notes.add(String.format("module %s: %s, %d PLTs, loaded %d, unloaded %d", m.name(),
-                    m.placement(), m.plts(), m.loads(), m.unloads())));
+            if (r.violations().size() > 3) {
+                notes.add("... " + (r.violations().size() - 3) + " more violations");
+            }
+            if (r.modules().size() <= MODULE_LINES) {
+                r.modules().forEach(m -> notes.add(String.format("module %s: %s, %d PLTs, loaded %d, unloaded %d",
+                        m.name(), m.placement(), m.plts(), m.loads(), m.unloads())));
+            } else {
+                // Scale runs load a hundred modules: one summary line, the JSON report has each one.
+                long far = r.modules().stream().filter(m -> m.placement().equals("far")).count();
+                notes.add(String.format("modules: %d (%d near, %d far), %d PLTs, loaded %d, unloaded %d (each in the JSON report)",
+                        r.modules().size(), r.modules().size() - far, far,
+                        r.modules().stream().mapToLong(m -> m.plts()).sum(),
+                        r.modules().stream().mapToLong(m -> m.loads()).sum(),
+                        r.modules().stream().mapToLong(m -> m.unloads()).sum()));
+            }
             if (!notes.isEmpty()) {
                 out.println();
                 out.println(" " + r.backend() + ":");

@@ -128,9 +128,7 @@ class MainTest {
                   timeline:
                     - at: 1000000
                       load: kvm
-                      unload: null
                     - at: 4000000
-                      load: null
                       unload: kvm
                 report:
                   json: out/perf-kcfi.json
