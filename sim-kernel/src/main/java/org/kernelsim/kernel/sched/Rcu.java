@@ -102,12 +102,43 @@ public final class Rcu {
      * reported stall (or a panic).
      */
     public boolean synchronize() {
-        if (machine.perCpu(machine.currentCpu()).current != null) {
-            return true; // called from guest context: the caller is itself the grace period's blocker
+        int n = machine.cpuCount();
+        int self = machine.inTrap() ? machine.currentCpu() : -1;
+        long[] snap = snapshot();
+        long[] ticks = new long[n];
+        for (int i = 0; i < n; i++) {
+            ticks[i] = machine.perCpu(i).ticks;
         }
-        scheduler.run(1, () -> false);
-        gracePeriods++;
-        return true;
+        boolean[] passed = new boolean[n];
+        if (self >= 0) {
+            passed[self] = true;
+            machine.perCpu(self).waitingForGracePeriod = true;
+        }
+        boolean done;
+        try {
+            done = scheduler.run(STALL_INSTRUCTIONS, () -> {
+                boolean all = true;
+                for (int i = 0; i < n; i++) {
+                    if (!passed[i]) {
+                        passed[i] = quiescent(i, snap);
+                        all &= passed[i];
+                    }
+                }
+                return all;
+            }, self);
+        } finally {
+            if (self >= 0) {
+                machine.perCpu(self).waitingForGracePeriod = false;
+            }
+        }
+        if (done) {
+            gracePeriods++;
+            return true;
+        }
+        if (!machine.panicked()) {
+            reportStall(self < 0 ? 0 : self, passed, ticks);
+        }
+        return false;
     }
 
     /**
