@@ -2,6 +2,8 @@ package org.kernelsim.kernel.machine;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelsim.api.kernel.MachineSpec;
@@ -16,26 +18,40 @@ public final class Machine {
 
     private final MachineSpec spec;
     private final Memory memory;
-    private final List<Cpu> cpus = new ArrayList<>();
+    /**
+     * The CPUs, created on first use. They and the kernel's exception vectors need each other (a
+     * CPU reports to the vectors, the vectors keep per-CPU state here), so the hardware comes
+     * through a provider: the cycle is broken by laziness, not by a setter.
+     */
+    private final Provider<List<Cpu>> hardware;
+    private List<Cpu> cpus;
     private final List<PerCpu> perCpu = new ArrayList<>();
     /** The CPU on whose behalf kernel code runs now (the one in an exception handler, else the boot CPU). */
     private int currentCpu;
     private boolean panicked;
+    /** Exception handlers in progress (Java code running on behalf of {@link #currentCpu()}'s guest code). */
+    private int trapDepth;
     private boolean smpUp;
 
-    public Machine(MachineSpec spec, Memory memory) {
+    @Inject
+    public Machine(MachineSpec spec, Memory memory, Provider<List<Cpu>> hardware) {
         this.spec = requireNonNull(spec, "spec");
         this.memory = requireNonNull(memory, "memory");
+        this.hardware = requireNonNull(hardware, "hardware");
         for (int i = 0; i < spec.cpus(); i++) {
             perCpu.add(new PerCpu(i));
         }
     }
 
-    public void attachCpus(List<Cpu> list) {
-        if (!cpus.isEmpty() || list.size() != spec.cpus()) {
-            throw new IllegalStateException("CPUs already attached or wrong count");
+    private List<Cpu> hw() {
+        if (cpus == null) {
+            List<Cpu> list = List.copyOf(hardware.get());
+            if (list.size() != spec.cpus()) {
+                throw new IllegalStateException("expected " + spec.cpus() + " CPUs, the platform made " + list.size());
+            }
+            cpus = list;
         }
-        cpus.addAll(list);
+        return cpus;
     }
 
     public MachineSpec spec() {
@@ -47,11 +63,11 @@ public final class Machine {
     }
 
     public List<Cpu> cpus() {
-        return List.copyOf(cpus);
+        return hw();
     }
 
     public Cpu cpu(int id) {
-        return cpus.get(id);
+        return hw().get(id);
     }
 
     public PerCpu perCpu(int id) {
@@ -70,13 +86,27 @@ public final class Machine {
         currentCpu = id;
     }
 
+    /** Called by the exception vectors around each handler. */
+    public void enterTrap() {
+        trapDepth++;
+    }
+
+    public void exitTrap() {
+        trapDepth--;
+    }
+
+    /** True while kernel Java code runs inside an exception handler, i.e. in the context of {@link #currentCpu()}'s guest code. */
+    public boolean inTrap() {
+        return trapDepth > 0;
+    }
+
     public boolean panicked() {
         return panicked;
     }
 
     public void panic() {
         panicked = true;
-        cpus.forEach(Cpu::halt);
+        hw().forEach(Cpu::halt);
     }
 
     /** True once boot is over and secondary CPUs may run (stop_machine and CMODX checks matter from then on). */

@@ -1,10 +1,16 @@
 package org.kernelsim.kernel.module;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Ranges of module memory freed by unload (until reused): executing there is a {@code freed-text} violation. */
 public final class FreedText {
+
+    @Inject
+    public FreedText() {
+    }
+
 
     private record Range(long start, long end, String module) {
     }

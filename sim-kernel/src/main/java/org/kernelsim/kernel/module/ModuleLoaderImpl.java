@@ -2,6 +2,7 @@ package org.kernelsim.kernel.module;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.kernelsim.kernel.link.RelocationOverflow;
 import org.kernelsim.kernel.link.Relocator;
 import org.kernelsim.kernel.machine.Machine;
 import org.kernelsim.kernel.report.ReportLog;
+import org.kernelsim.kernel.sched.Rcu;
 import org.kernelsim.kernel.staticcall.StaticCallCore;
 import org.kernelsim.kernel.symbols.KallsymsImpl;
 
@@ -71,6 +73,15 @@ public final class ModuleLoaderImpl implements ModuleLoader {
     private final Map<String, Loaded> loaded = new LinkedHashMap<>();
     private final List<ModuleNotifier> notifiers = new ArrayList<>();
     private final ModuleArea area = new ModuleArea();
+
+    /** The per-machine wiring: the image's bounds from the linked vmlinux, the wait for a grace period from {@link Rcu}. */
+    @Inject
+    public ModuleLoaderImpl(MachineSpec spec, Machine machine, KallsymsImpl kallsyms, ReportLog reports,
+                            StaticCallCore staticCalls, FreedText freedText, Builder builder, GuestCaller caller, Rcu rcu,
+                            Linker.Plan image) {
+        this(machine, kallsyms, reports, staticCalls, freedText, builder, caller, rcu::synchronize, image.base(),
+                image.end(), spec.modules());
+    }
 
     public ModuleLoaderImpl(Machine machine, KallsymsImpl kallsyms, ReportLog reports, StaticCallCore staticCalls,
                             FreedText freedText, Builder builder, GuestCaller caller, Runnable synchronizeRcu,
@@ -249,7 +260,8 @@ public final class ModuleLoaderImpl implements ModuleLoader {
             caller.call(kallsyms.addressOf(l.obj().exit().get()));
         }
         notifiers.forEach(n -> n.notify(ModuleState.GOING, l.info()));
-        // Nobody may still be inside the module when its memory goes: wait for a grace period.
+        // Nobody may still be inside the module when its memory goes: wait for a grace period in
+        // which every other CPU passes a quiescent state (a stall is reported, then unload goes on).
         synchronizeRcu.run();
         teardown(l);
         reports.printk(String.format("%s: unloaded", name));

@@ -2,6 +2,7 @@ package org.kernelsim.kernel.patching;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -41,6 +42,7 @@ public final class TextPatcherImpl implements TextPatcher {
     private long literalWrites;
     private boolean skipCacheMaintenance;
 
+    @Inject
     public TextPatcherImpl(Machine machine, Kallsyms kallsyms, ReportLog reports, StopMachineImpl stopMachine) {
         this.machine = requireNonNull(machine, "machine");
         this.kallsyms = requireNonNull(kallsyms, "kallsyms");

@@ -2,6 +2,7 @@ package org.kernelsim.kernel.report;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.kernelsim.api.symbols.Kallsyms;
@@ -20,6 +21,7 @@ public final class Oopser {
     private final Kallsyms kallsyms;
     private final Memory memory;
 
+    @Inject
     public Oopser(Kallsyms kallsyms, Memory memory) {
         this.kallsyms = requireNonNull(kallsyms, "kallsyms");
         this.memory = requireNonNull(memory, "memory");

@@ -1,5 +1,6 @@
 package org.kernelsim.kernel.report;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.logging.log4j.LogManager;
@@ -9,6 +10,11 @@ import org.kernelsim.api.report.KernelReports;
 
 /** The kernel log (dmesg) and the structured reports behind it. */
 public final class ReportLog implements KernelReports {
+
+    @Inject
+    public ReportLog() {
+    }
+
 
     private static final Logger LOG = LogManager.getLogger(ReportLog.class);
 

@@ -2,6 +2,7 @@ package org.kernelsim.kernel.sched;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import org.kernelsim.api.kernel.MachineSpec;
@@ -23,6 +24,7 @@ public final class Scheduler {
     private int nextPid = 1;
     private long taskExitStub;
 
+    @Inject
     public Scheduler(Machine machine) {
         this.machine = requireNonNull(machine, "machine");
         this.random = new SplittableRandom(machine.spec().seed());
@@ -104,6 +106,15 @@ public final class Scheduler {
      * nothing is runnable, or the kernel panicked. Returns {@code done}'s final value.
      */
     public boolean run(long budget, BooleanSupplier done) {
+        return run(budget, done, -1);
+    }
+
+    /**
+     * As {@link #run(long, BooleanSupplier)}, leaving CPU {@code except} alone (-1: none): the CPU
+     * whose guest code is inside a Java handler that waits for the others (it is not at an
+     * instruction boundary, so it must not be resumed).
+     */
+    public boolean run(long budget, BooleanSupplier done, int except) {
         int n = machine.cpuCount();
         long[] used = new long[n];
         int[] order = new int[n];
@@ -126,6 +137,9 @@ public final class Scheduler {
             boolean any = false;
             for (int k = 0; k < n && !machine.panicked(); k++) {
                 int id = order[k];
+                if (id == except) {
+                    continue;
+                }
                 startNext(id);
                 Cpu c = machine.cpu(id);
                 if (c.halted() || used[id] >= budget) {
@@ -142,16 +156,11 @@ public final class Scheduler {
                     c.setInterruptPending(true);
                 }
             }
-            machine.setCurrentCpu(0);
+            machine.setCurrentCpu(except >= 0 ? except : 0);
             if (!any) {
                 return done.getAsBoolean();
             }
         }
         return done.getAsBoolean();
-    }
-
-    /** One full round in which every busy CPU returns to the scheduler: a quiescent state for RCU. */
-    public void quiesce() {
-        run(1, () -> false);
     }
 }

@@ -2,6 +2,7 @@ package org.kernelsim.kernel.staticcall;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -121,6 +122,7 @@ public final class StaticCallCore implements StaticCalls {
         this(backend, machine, kallsyms, reports, patcher, stopMachine, new CallProbes(Optional.empty(), machine.memory()));
     }
 
+    @Inject
     public StaticCallCore(StaticCallBackend backend, Machine machine, KallsymsImpl kallsyms, ReportLog reports,
                           TextPatcher patcher, StopMachine stopMachine, CallProbes callProbes) {
         this.callProbes = requireNonNull(callProbes, "callProbes");

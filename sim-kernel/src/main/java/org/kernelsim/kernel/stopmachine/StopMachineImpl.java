@@ -2,6 +2,7 @@ package org.kernelsim.kernel.stopmachine;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,6 +40,7 @@ public final class StopMachineImpl implements StopMachine {
     private long stall;
     private final List<State> trace = new ArrayList<>();
 
+    @Inject
     public StopMachineImpl(Machine machine) {
         this.machine = requireNonNull(machine, "machine");
         this.random = new SplittableRandom(machine.spec().seed() ^ 0x5709L);

@@ -1,5 +1,6 @@
 package org.kernelsim.kernel.symbols;
 
+import jakarta.inject.Inject;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -14,6 +15,11 @@ import org.kernelsim.api.types.FunctionType;
  * prototypes (what the compiler knew, for {@code static_call_update}'s type check).
  */
 public final class KallsymsImpl implements Kallsyms {
+
+    @Inject
+    public KallsymsImpl() {
+    }
+
 
     private final TreeMap<Long, KernelSymbol> byAddress = new TreeMap<>(Long::compareUnsigned);
     private final Map<String, KernelSymbol> byName = new HashMap<>();

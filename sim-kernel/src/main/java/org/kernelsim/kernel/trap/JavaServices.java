@@ -1,5 +1,6 @@
 package org.kernelsim.kernel.trap;
 
+import jakarta.inject.Inject;
 import static java.util.Objects.requireNonNull;
 
 import java.util.HashMap;
@@ -9,6 +10,11 @@ import org.kernelsim.api.types.FunctionType;
 
 /** Java-implemented kernel functions by HVC immediate. 0 and 1 are reserved (task exit, IRQ exit). */
 public final class JavaServices {
+
+    @Inject
+    public JavaServices() {
+    }
+
 
     public static final int TASK_EXIT = 0;
     public static final int IRQ_EXIT = 1;

@@ -2,9 +2,10 @@ package org.kernelsim.kernel.trap;
 
 import static java.util.Objects.requireNonNull;
 
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.kernelsim.api.kernel.CfiMode;
@@ -43,7 +44,8 @@ public final class Traps implements ExceptionHandler, HazardListener {
     private final Kallsyms kallsyms;
     private final Oopser oopser;
     private final FreedText freedText;
-    private final Supplier<Kernel> kernel;
+    /** The kernel's face for {@link GuestContext#kernel()}: it owns these vectors, hence a provider (a real cycle). */
+    private final Provider<Kernel> kernel;
     private final List<IrqHook> irqHooks = new ArrayList<>();
 
     /** Java code run on every timer interrupt, in IRQ context. */
@@ -52,8 +54,9 @@ public final class Traps implements ExceptionHandler, HazardListener {
         void onTimer(GuestContext ctx);
     }
 
+    @Inject
     public Traps(Machine machine, Scheduler scheduler, JavaServices services, ReportLog reports, Kallsyms kallsyms,
-                 Oopser oopser, FreedText freedText, Supplier<Kernel> kernel) {
+                 Oopser oopser, FreedText freedText, Provider<Kernel> kernel) {
         this.machine = requireNonNull(machine, "machine");
         this.scheduler = requireNonNull(scheduler, "scheduler");
         this.services = requireNonNull(services, "services");
@@ -112,9 +115,11 @@ public final class Traps implements ExceptionHandler, HazardListener {
     public void handle(Cpu cpu, CpuException ex) {
         int prev = machine.currentCpu();
         machine.setCurrentCpu(cpu.id());
+        machine.enterTrap();
         try {
             dispatch(cpu, ex);
         } finally {
+            machine.exitTrap();
             machine.setCurrentCpu(prev);
         }
     }
