@@ -31,10 +31,15 @@ import org.kernelsim.kernel.boot.SimKernel;
  *
  * <p>"call" is the whole static call from the call site to the return, a 3-instruction target
  * ({@code bti c; add w0, w0, #1; ret}) included: (loop with the call − empty loop) / N. "over BL"
- * is what it costs beyond a direct {@code bl} to the same target. The near target is in vmlinux;
- * the far one in a module forced beyond ±128 MiB. An update alternates the key between the two
- * targets while the other CPUs are online, and counts what the kernel did for it: text patches
- * by kind and stop_machine stall cycles (summed over CPUs).
+ * is what it costs beyond a direct {@code bl} to the near target from the same caller. The near
+ * target is in vmlinux; the far one in a module forced beyond ±128 MiB. The caller is vmlinux, or
+ * a module forced beyond ±128 MiB ({@code sc_bench_caller}) calling the same exported vmlinux key:
+ * there, a {@code bl} into vmlinux goes through the module's PLT ({@code adrp; add; br x16}) and
+ * lands on a {@code bti c} (the trampoline's, for out-of-line backends; the target's for the
+ * plain-BL baseline), while generic's {@code adrp; ldr} of the key reaches ±4 GiB and needs none.
+ * An update alternates the key between the two targets while the other CPUs are online, and
+ * counts what the kernel did for it: text patches by kind and stop_machine stall cycles (summed
+ * over CPUs).
  */
 public final class StaticCallCostBench {
 
@@ -50,8 +55,15 @@ public final class StaticCallCostBench {
         }
     }
 
-    /** Cost of one call: per-call instructions and modelled cycles, and the same beyond a plain BL. */
-    public record CallCost(String backend, String cfi, String target, double insns, double cycles,
+    /** Where the calling loop runs: {@code vmlinux}, or {@code far module} (beyond ±128 MiB of the image). */
+    public static final String CALLER_VMLINUX = "vmlinux";
+    public static final String CALLER_FAR_MODULE = "far module";
+
+    /**
+     * Cost of one call from {@code caller} to {@code target}: per-call instructions and modelled
+     * cycles, and the same beyond a plain BL to the near target from the same caller.
+     */
+    public record CallCost(String backend, String cfi, String caller, String target, double insns, double cycles,
                            double extraInsns, double extraCycles) {
     }
 
@@ -87,19 +99,22 @@ public final class StaticCallCostBench {
         for (Subject s : subjects) {
             for (CfiMode cfi : List.of(CfiMode.OFF, CfiMode.ENFORCING)) {
                 SimKernel k = boot(s, cfi, 1);
-                CpuCounters.Snapshot empty = run(k, "bench_empty");
-                CpuCounters.Snapshot bl = run(k, "bench_bl").minus(empty);
-                for (String target : List.of("near", "far")) {
-                    k.staticCalls().update(KEY.name(), "bench_" + target);
-                    CpuCounters.Snapshot sc = run(k, "bench_sc").minus(empty);
-                    if (!k.reports().all().isEmpty()) {
-                        throw new IllegalStateException(s.backend() + ": the benchmark itself caused kernel reports: "
-                                + k.reports().all());
+                for (String caller : List.of(CALLER_VMLINUX, CALLER_FAR_MODULE)) {
+                    String prefix = caller.equals(CALLER_VMLINUX) ? "bench_" : "bench_mod_";
+                    CpuCounters.Snapshot empty = run(k, prefix + "empty");
+                    CpuCounters.Snapshot bl = run(k, prefix + "bl").minus(empty);
+                    for (String target : List.of("near", "far")) {
+                        k.staticCalls().update(KEY.name(), "bench_" + target);
+                        CpuCounters.Snapshot sc = run(k, prefix + "sc").minus(empty);
+                        if (!k.reports().all().isEmpty()) {
+                            throw new IllegalStateException(s.backend() + ": the benchmark itself caused kernel reports: "
+                                    + k.reports().all());
+                        }
+                        calls.add(new CallCost(s.backend(), cfi == CfiMode.OFF ? "off" : "on", caller, target,
+                                (double) sc.instructions() / iterations, (double) sc.cycles() / iterations,
+                                (double) (sc.instructions() - bl.instructions()) / iterations,
+                                (double) (sc.cycles() - bl.cycles()) / iterations));
                     }
-                    calls.add(new CallCost(s.backend(), cfi == CfiMode.OFF ? "off" : "on", target,
-                            (double) sc.instructions() / iterations, (double) sc.cycles() / iterations,
-                            (double) (sc.instructions() - bl.instructions()) / iterations,
-                            (double) (sc.cycles() - bl.cycles()) / iterations));
                 }
             }
             updates.add(updateCost(s));
@@ -124,9 +139,10 @@ public final class StaticCallCostBench {
 
     private static SimKernel boot(Subject s, CfiMode cfi, int cpus) {
         MachineSpec spec = MachineSpec.defaults().withCpus(cpus).withBti(true).withCfi(cfi)
-                .withPlacement(MachineSpec.Placement.FAR).withModules(List.of(BENCH, FAR));
+                .withPlacement(MachineSpec.Placement.FAR).withModules(List.of(BENCH, FAR, CALLER));
         SimKernel k = Machines.boot(spec, s.module());
         k.modules().load("sc_bench_far");
+        k.modules().load("sc_bench_caller");
         return k;
     }
 
@@ -139,11 +155,12 @@ public final class StaticCallCostBench {
     /** Markdown tables, as the README shows them. */
     public static String markdown(Result r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| backend | kCFI | target | insns/call | cycles/call (model) | insns over BL | cycles over BL (model) |\n");
-        sb.append("|---|---|---|---:|---:|---:|---:|\n");
+        sb.append("| backend | kCFI | caller | target | insns/call | cycles/call (model) | insns over BL"
+                + " | cycles over BL (model) |\n");
+        sb.append("|---|---|---|---|---:|---:|---:|---:|\n");
         for (CallCost c : r.calls()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %.2f | %.2f | %+.2f | %+.2f |%n", c.backend(),
-                    c.cfi(), c.target(), c.insns(), c.cycles(), c.extraInsns(), c.extraCycles()));
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %.2f | %.2f | %+.2f | %+.2f |%n", c.backend(),
+                    c.cfi(), c.caller(), c.target(), c.insns(), c.cycles(), c.extraInsns(), c.extraCycles()));
         }
         sb.append('\n');
         sb.append("| backend | nosync patches/update | stop_machine patches/update | literal writes/update"
@@ -192,6 +209,16 @@ public final class StaticCallCostBench {
     });
 
     static final KernelModule FAR = module("sc_bench_far", false, ctx -> target(ctx.emitter(), "bench_far"));
+
+    /** The same loops in a loadable module (placed far), calling vmlinux's exported key and {@code bench_near}. */
+    static final KernelModule CALLER = module("sc_bench_caller", false, ctx -> {
+        CodeEmitter e = ctx.emitter();
+        ctx.declareStaticCall(KEY);
+        e.section(".text");
+        loop(e, "bench_mod_empty", () -> { });
+        loop(e, "bench_mod_bl", () -> e.insn(A64.bl(0), CALL26, "bench_near", 0));
+        loop(e, "bench_mod_sc", () -> ctx.staticCall(KEY.name(), CallKind.CALL));
+    });
 
     private static KernelModule module(String name, boolean builtIn, Consumer<ModuleBuildContext> body) {
         return new KernelModule() {

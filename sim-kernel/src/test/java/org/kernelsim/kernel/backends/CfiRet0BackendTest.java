@@ -3,6 +3,7 @@ package org.kernelsim.kernel.backends;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kernelsim.kernel.backends.Specs.addr;
 import static org.kernelsim.kernel.backends.Specs.spec;
 
@@ -10,9 +11,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.kernelsim.api.kernel.CfiMode;
 import org.kernelsim.api.kernel.GuestCallFailed;
+import org.kernelsim.api.report.KernelReport;
+import org.kernelsim.api.staticcall.testing.ContractModule;
 import org.kernelsim.kernel.boot.SimKernel;
 
-/** {@code cfi-ret0}: typed per-key return-0 stubs (static-call.md §8, scenario 7). */
+/**
+ * {@code cfi-ret0}: typed per-key return-0 stubs (static-call.md §8, scenario 7). It models Josh's
+ * RET0 stubs only, not his 09/11 typed NULL stubs ({@code __SCN__<name>}): a NULL key is as in
+ * generic, including scenario 4's kCFI failure through {@code __static_call_nop}.
+ */
 class CfiRet0BackendTest {
 
     @Test
@@ -61,5 +68,28 @@ class CfiRet0BackendTest {
         assertEquals(0, k.call(0, "sc_mod_call", 2));
         assertEquals(addr(k, "__static_call_return0"), k.staticCalls().query("sc_mod"));
         assertEquals(List.of(), k.reports().all());
+    }
+
+    /**
+     * Scenario 4 under R0: no NULL stub is modelled (no {@code __SCN__} symbol; {@code key->func}
+     * stays 0), so {@code static_call_cond()} on a NULL {@code void(int)} key calls
+     * {@code __static_call_nop} and fails kCFI exactly as generic does; a {@code void(void)} key passes.
+     */
+    @Test
+    void nullCondIsAsGenericNoNullStubIsModelled() {
+        SimKernel k = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.PERMISSIVE).withBti(true), "cfi-ret0");
+        assertTrue(k.kallsyms().lookup("__SCN__sc_null_int").isEmpty(), "no typed NULL stub");
+        assertEquals(0, k.staticCalls().key("sc_null_int").orElseThrow().func());
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_int_cond"));
+        assertEquals(List.of(GenericBackendTest.NULL_COND_FAILURE),
+                k.reports().cfiFailures().stream().map(KernelReport::headline).toList());
+        assertEquals(1, k.reports().warnings().size());
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_cond"));
+        assertEquals(1, k.reports().cfiFailures().size(), "void(void) matches __static_call_nop");
+
+        SimKernel e = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.ENFORCING).withBti(true), "cfi-ret0");
+        assertThrows(GuestCallFailed.class, () -> e.call(0, "sc_null_int_cond"));
+        assertEquals(GenericBackendTest.NULL_COND_FAILURE, e.reports().cfiFailures().get(0).headline());
+        assertEquals("Internal error: Oops - CFI: 00000000f2008228 [#1]", e.reports().oopses().get(0).headline());
     }
 }

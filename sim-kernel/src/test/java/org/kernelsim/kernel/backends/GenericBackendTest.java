@@ -16,9 +16,10 @@ import org.kernelsim.api.kernel.CfiMode;
 import org.kernelsim.api.kernel.GuestCallFailed;
 import org.kernelsim.api.patching.TextPatcher.PatchStats;
 import org.kernelsim.api.report.KernelReport;
+import org.kernelsim.api.staticcall.testing.ContractModule;
 import org.kernelsim.kernel.boot.SimKernel;
 
-/** {@code generic}: static-call.md §11 scenarios 3 (G, GK), 6 and the emitted kCFI sequence. */
+/** {@code generic}: static-call.md §11 scenarios 3 (G, GK), 4 (G, GK), 6 and the emitted kCFI sequence. */
 class GenericBackendTest {
 
     /** perf's failure: a RET0 key typed {@code unsigned int(void)} reaches {@code long __static_call_return0(void)}. */
@@ -97,5 +98,85 @@ class GenericBackendTest {
         assertEquals(before, k.patcher().stats());
         assertEquals(0, k.stopMachine().count());
         assertEquals(0, k.staticCalls().key("sc_selftest").orElseThrow().trampoline(), "no trampoline");
+    }
+
+    /**
+     * Scenario 4, GK: {@code static_call_cond()} on a NULL {@code void(int)} key still makes the
+     * indirect call, to {@code __static_call_nop} ({@code void(void)}, 0xa540670c), checked against
+     * {@code void(int)}'s id: the check fails at the site's BRK (+0x38 of 0x48: bti, stp, mov,
+     * movz, adrp, ldr, cbnz, adrp, add, then ldur, movk, movk, cmp, b.eq, brk).
+     */
+    static final String NULL_COND_FAILURE = "CFI failure at sc_null_int_cond+0x38/0x48 "
+            + "(target: __static_call_nop+0x0/0x8; expected type: 0x019c0cac)";
+
+    @Test
+    void nullCondSiteLoadsFuncOnceAndFallsBackToStaticCallNop() {
+        SimKernel k = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.ENFORCING), "generic");
+        assertEquals(CondProtoModule.VOID_INT_ID, CondProtoModule.VOID_INT.kcfiId());
+        assertEquals(0xa540670c, ContractModule.VOID_VOID.kcfiId());
+        assertEquals(0xa540670c, k.memory().read32(addr(k, "__static_call_nop") - 4), "__static_call_nop's type word");
+        long site = addr(k, "sc_null_int_cond") + 16;
+        int[] w = Specs.words(k, site, 12);
+        assertTrue(A64.isAdrp(w[0]) && (w[0] & 0x1f) == 8, "adrp x8, __SCK__sc_null_int");
+        assertEquals(0xf9400108, w[1] & 0xffc003ff, "ldr x8, [x8, #:lo12:__SCK__sc_null_int]: one load");
+        assertEquals(0xb5000068, w[2], "cbnz x8, 1f");
+        assertTrue(A64.isAdrp(w[3]) && (w[3] & 0x1f) == 8, "adrp x8, __static_call_nop");
+        assertEquals(0x91000108, w[4] & 0xffc003ff, "add x8, x8, #:lo12:__static_call_nop");
+        assertArrayEquals(new int[] {0xb85fc110, 0x72800011 | 0x0cac << 5, 0x72a00011 | 0x019c << 5, 0x6b11021f,
+                0x54000040, 0xd4304500, 0xd63f0100}, java.util.Arrays.copyOfRange(w, 5, 12),
+                "1: the kCFI check against void(int), then blr x8");
+    }
+
+    @Test
+    void enforcingKcfiKillsNullCondOfANonVoidVoidPrototype() {
+        SimKernel k = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.ENFORCING).withBti(true), "generic");
+        assertThrows(GuestCallFailed.class, () -> k.call(0, "sc_null_int_cond"));
+        assertEquals(List.of(NULL_COND_FAILURE), k.reports().cfiFailures().stream().map(KernelReport::headline).toList());
+        assertEquals("sc_null_int_cond+0x38/0x48", k.reports().cfiFailures().get(0).at());
+        assertEquals("__static_call_nop+0x0/0x8", k.reports().cfiFailures().get(0).target());
+        assertEquals(0x019c0cac, k.reports().cfiFailures().get(0).expectedType());
+        assertEquals("Internal error: Oops - CFI: 00000000f2008228 [#1]", k.reports().oopses().get(0).headline());
+    }
+
+    @Test
+    void permissiveKcfiWarnsOnEveryNullCondCallThenRunsTheNop() {
+        SimKernel k = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.PERMISSIVE).withBti(true), "generic");
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_int_cond"), "__static_call_nop ran: x0 untouched");
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_int_cond"));
+        assertEquals(List.of(NULL_COND_FAILURE, NULL_COND_FAILURE),
+                k.reports().cfiFailures().stream().map(KernelReport::headline).toList());
+        List<KernelReport.Warning> w = k.reports().warnings();
+        assertEquals(2, w.size());
+        assertTrue(w.get(1).headline().matches("WARNING: CPU: 0 PID: \\d+ at sc_null_int_cond\\+0x38/0x48"),
+                w.get(1).headline());
+        assertTrue(k.reports().oopses().isEmpty());
+        // A correctly typed target passes the same check.
+        k.staticCalls().update("sc_null_int", "int_sink");
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_int_cond"));
+        assertEquals(ContractModule.MARK, k.memory().read64(addr(k, "sc_int_seen")), "int_sink got the argument");
+        assertEquals(2, k.reports().cfiFailures().size());
+        // NULL again: the nop again, and the failure again.
+        k.staticCalls().updateNull("sc_null_int");
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_int_cond"));
+        assertEquals(3, k.reports().cfiFailures().size());
+        assertEquals(NULL_COND_FAILURE, k.reports().cfiFailures().get(2).headline());
+    }
+
+    /** With a {@code void(void)} prototype the ids match (0xa540670c): no failure, nothing happens. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PERMISSIVE", "ENFORCING"})
+    void nullCondOfAVoidVoidKeyPassesKcfi(String cfi) {
+        SimKernel k = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.valueOf(cfi)).withBti(true), "generic");
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_cond"));
+        assertEquals(List.of(), k.reports().all());
+    }
+
+    /** Scenario 4, G: without kCFI the nop is simply called, whatever the prototype. */
+    @Test
+    void nullCondWithoutKcfiCallsTheNop() {
+        SimKernel k = BuiltIns.boot(CondProtoModule.spec().withCfi(CfiMode.OFF).withBti(true), "generic");
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_int_cond"));
+        assertEquals(ContractModule.MARK, k.call(0, "sc_null_cond"));
+        assertEquals(List.of(), k.reports().all());
     }
 }

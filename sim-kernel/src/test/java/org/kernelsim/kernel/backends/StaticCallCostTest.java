@@ -37,6 +37,29 @@ class StaticCallCostTest {
         assertEquals(8.0, call(r, "ool-branch", "off", "far").insns(), "bl; bti c; nop; ldr; br + 3");
         assertEquals(2.0, call(r, "ool-branch", "off", "near").extraInsns(), "bti c; b beyond a plain bl");
 
+        // A far module calling the vmlinux key. Its plain-BL baseline to bench_near is itself
+        // bl; adrp; add; br x16 (the module PLT) onto bti c + 2 = 7 instructions.
+        for (String cfi : List.of("off", "on")) {
+            int check = cfi.equals("on") ? 5 : 0;
+            for (String target : List.of("near", "far")) {
+                for (String b : List.of("generic", "cfi-ret0")) {
+                    CallCost c = call(r, b, cfi, StaticCallCostBench.CALLER_FAR_MODULE, target);
+                    assertEquals(6.0 + check, c.insns(), "adrp; ldr (±4 GiB, no PLT); [kCFI]; blr + 3");
+                    assertEquals(-1.0 + check, c.extraInsns(), "one fewer than the PLT'd bl without kCFI");
+                }
+                CallCost lit = call(r, "ool-literal", cfi, StaticCallCostBench.CALLER_FAR_MODULE, target);
+                assertEquals(11.0, lit.insns(), "bl; PLT adrp, add, br x16; bti c; adrp; ldr; br + 3");
+                assertEquals(4.0, lit.extraInsns(), "the trampoline beyond the PLT'd bl, as from vmlinux");
+            }
+            CallCost near = call(r, "ool-branch", cfi, StaticCallCostBench.CALLER_FAR_MODULE, "near");
+            assertEquals(9.0, near.insns(), "bl; PLT adrp, add, br x16; bti c; b + 3");
+            assertEquals(2.0, near.extraInsns());
+            CallCost far = call(r, "ool-branch", cfi, StaticCallCostBench.CALLER_FAR_MODULE, "far");
+            assertEquals(11.0, far.insns(), "bl; PLT adrp, add, br x16; bti c; nop; ldr; br + 3");
+            assertEquals(4.0, far.extraInsns());
+        }
+        assertEquals(32, r.calls().size(), "4 backends x kCFI off/on x 2 callers x 2 targets");
+
         // Updates: generic and cfi-ret0 store the pointer; ool-literal writes one literal;
         // ool-branch writes the literal, then rewrites the slot (B near <-> NOP far) without stop_machine.
         assertEquals(new UpdateCost("generic", 0, 0, 0, 0), update(r, "generic"));
@@ -63,8 +86,12 @@ class StaticCallCostTest {
     }
 
     private static CallCost call(StaticCallCostBench.Result r, String backend, String cfi, String target) {
-        return r.calls().stream().filter(c -> c.backend().equals(backend) && c.cfi().equals(cfi) && c.target().equals(target))
-                .findFirst().orElseThrow();
+        return call(r, backend, cfi, StaticCallCostBench.CALLER_VMLINUX, target);
+    }
+
+    private static CallCost call(StaticCallCostBench.Result r, String backend, String cfi, String caller, String target) {
+        return r.calls().stream().filter(c -> c.backend().equals(backend) && c.cfi().equals(cfi)
+                && c.caller().equals(caller) && c.target().equals(target)).findFirst().orElseThrow();
     }
 
     private static UpdateCost update(StaticCallCostBench.Result r, String backend) {
