@@ -158,6 +158,35 @@ class NewWorkloadsTest {
         }
     }
 
+    /**
+     * kind: tail: each site is the backend's CallKind.TAIL emission, the whole body of mb_tail_<i>,
+     * which the loop calls; per call = bl + bti c of mb_tail_<i>, the tail sequence, the callee's 3.
+     * generic/cfi-ret0: adrp, ldr, 5 check instructions, br x16 (13 / 20 cycles); ool-literal:
+     * b to the trampoline, bti, adrp, ldr, br (10 / 15); ool-branch far: b, bti, NOP, ldr, br (10 / 15),
+     * near: b, bti, B (8 / 11).
+     */
+    @Test
+    void microbenchTailCallsCostPerBackend() throws Exception {
+        Map<String, List<Double>> expected = Map.of(
+                "far", List.of(13.0, 20.0, 13.0, 20.0, 10.0, 15.0, 10.0, 15.0),
+                "near", List.of(13.0, 20.0, 13.0, 20.0, 10.0, 15.0, 8.0, 11.0));
+        for (String target : List.of("far", "near")) {
+            var runs = run("microbench.yaml", target.equals("far") ? Map.of("iterations: 10000", "iterations: 2000",
+                    "kind: call", "kind: tail") : Map.of("iterations: 10000", "iterations: 2000", "kind: call",
+                    "kind: tail", "target: far", "target: near", "placement: far", "placement: auto"));
+            for (int i = 0; i < BUILT_IN.size(); i++) {
+                String b = BUILT_IN.get(i);
+                BackendReport r = runs.get(b);
+                clean(r);
+                assertTrue(r.violations().isEmpty(), b);
+                assertEquals(expected.get(target).get(2 * i), r.perCall().orElseThrow().instructions(), target + " " + b);
+                assertEquals(expected.get(target).get(2 * i + 1), r.perCall().orElseThrow().cycles(), target + " " + b);
+                assertEquals(4 * 2016, r.counters().staticCalls(), b);
+                assertEquals(b.startsWith("ool") ? 0 : 4 * 2016, r.counters().cfiChecks(), b);
+            }
+        }
+    }
+
     @Test
     void microbenchUpdatesFlipTheKeys() throws Exception {
         var runs = run("microbench.yaml", Map.of("iterations: 10000", "iterations: 1000", "updateEvery: 0",

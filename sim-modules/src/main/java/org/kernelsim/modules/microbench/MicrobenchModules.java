@@ -51,7 +51,20 @@ public final class MicrobenchModules {
 
     /** The built-in half: keys, near targets, the loops, {@code mb_update}. */
     public static KernelModule core(int keys, boolean cond) {
-        return new GeneratedModule(CORE, true, DESCRIPTION, ctx -> buildCore(ctx, keys, cond));
+        return core(keys, cond ? CallKind.COND : CallKind.CALL);
+    }
+
+    /**
+     * The built-in half with sites of {@code kind}: CALL and COND sites sit in the loop body; a
+     * TAIL site is the body of {@code mb_tail_<i>(x)}, which the loop calls in its place.
+     */
+    public static KernelModule core(int keys, CallKind kind) {
+        return new GeneratedModule(CORE, true, DESCRIPTION, ctx -> buildCore(ctx, keys, kind));
+    }
+
+    /** {@code long mb_tail_<i>(long x) { return static_call(mb_key_<i>)(x); }}: a static tail call. */
+    public static String tailCaller(int i) {
+        return "mb_tail_" + i;
     }
 
     /** The loadable half: far targets (placed beyond BL range when the kernel places modules far). */
@@ -72,7 +85,8 @@ public final class MicrobenchModules {
         }
     }
 
-    private static void buildCore(ModuleBuildContext ctx, int keys, boolean cond) {
+    private static void buildCore(ModuleBuildContext ctx, int keys, CallKind kind) {
+        boolean cond = kind == CallKind.COND;
         var e = ctx.emitter();
         e.section(".data").align(8);
         e.beginObject(FAR_FLAG, true).quad(0).endObject();
@@ -83,9 +97,16 @@ public final class MicrobenchModules {
             ctx.defineStaticCall(StaticCallKeyDef.of(key(i), FunctionType.parse(prototype(cond)), target(false, i, 0))
                     .exportedKey());
         }
+        if (kind == CallKind.TAIL) {
+            for (int i = 0; i < keys; i++) {
+                g.function(tailCaller(i), prototype(false), true);
+                ctx.staticCall(key(i), CallKind.TAIL);
+                g.end();
+            }
+        }
         ctx.javaFunction("mb_update", FunctionType.parse("void(void)"), c -> update(c, keys), false);
-        emitLoop(ctx, g, LOOP, keys, cond, true);
-        emitLoop(ctx, g, BASELINE, keys, cond, false);
+        emitLoop(ctx, g, LOOP, keys, kind, true);
+        emitLoop(ctx, g, BASELINE, keys, kind, false);
     }
 
     /**
@@ -93,7 +114,7 @@ public final class MicrobenchModules {
      * results, x21 calls until the next update, x22 updateEvery. The baseline keeps every
      * instruction but the static-call sites and the {@code bl mb_update}.
      */
-    private static void emitLoop(ModuleBuildContext ctx, Guest g, String name, int keys, boolean cond, boolean calls) {
+    private static void emitLoop(ModuleBuildContext ctx, Guest g, String name, int keys, CallKind kind, boolean calls) {
         String loop = g.newLabel("mbloop");
         String next = g.newLabel("mbnext");
         String done = g.newLabel("mbdone");
@@ -104,8 +125,10 @@ public final class MicrobenchModules {
                 .label(loop);
         for (int i = 0; i < keys; i++) {
             g.insn(A64.movX(0, 19));
-            if (calls) {
-                ctx.staticCall(key(i), cond ? CallKind.COND : CallKind.CALL);
+            if (calls && kind == CallKind.TAIL) {
+                g.bl(tailCaller(i));
+            } else if (calls) {
+                ctx.staticCall(key(i), kind);
             }
             g.insn(A64.addRegX(20, 20, 0));
         }
