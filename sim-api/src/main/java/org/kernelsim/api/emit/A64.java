@@ -249,6 +249,63 @@ public final class A64 {
         return org.kernelsim.cpu.asm.A64.subsImm(Reg.WZR, wsp(rn), imm12 & 0xfff);
     }
 
+    /** ADD Xd, Xn, Xm, LSL #shift. */
+    public static int addShiftedX(int rd, int rn, int rm, int shift) {
+        return org.kernelsim.cpu.asm.A64.addShifted(x(rd), x(rn), x(rm), Shift.LSL, shift);
+    }
+
+    /** EOR Xd, Xn, Xm, LSL #shift. */
+    public static int eorShiftedX(int rd, int rn, int rm, int shift) {
+        return org.kernelsim.cpu.asm.A64.eorShifted(x(rd), x(rn), x(rm), Shift.LSL, shift);
+    }
+
+    /** AND Xd, Xn, #(2^bits - 1), bits in 1..63 (Xd may be SP). */
+    public static int andMaskX(int rd, int rn, int bits) {
+        return org.kernelsim.cpu.asm.A64.andImm(xsp(rd), x(rn), (1L << bits) - 1);
+    }
+
+    /** LSL Xd, Xn, #shift (UBFM alias). */
+    public static int lslX(int rd, int rn, int shift) {
+        return org.kernelsim.cpu.asm.A64.ubfm(x(rd), x(rn), (64 - shift) & 63, 63 - shift);
+    }
+
+    /** UBFX Wd, Wn, #lsb, #width (UBFM alias). */
+    public static int ubfxW(int rd, int rn, int lsb, int width) {
+        return org.kernelsim.cpu.asm.A64.ubfm(w(rd), w(rn), lsb, lsb + width - 1);
+    }
+
+    /** SXTW Xd, Wn (SBFM alias). */
+    public static int sxtw(int rd, int rn) {
+        return org.kernelsim.cpu.asm.A64.sbfm(x(rd), x(rn), 0, 31);
+    }
+
+    /** SUBS Xd, Xn, #imm12 (Xn may be SP). */
+    public static int subsImmX(int rd, int rn, int imm12) {
+        return org.kernelsim.cpu.asm.A64.subsImm(x(rd), xsp(rn), imm12 & 0xfff);
+    }
+
+    /** LDR Xt, [Xn, Xm, LSL #3]. */
+    public static int ldrXIndexed(int rt, int rn, int rm) {
+        return org.kernelsim.cpu.asm.A64.ldstReg(MemOp.LDR_X, x(rt), xsp(rn), x(rm), org.kernelsim.cpu.asm.Extend.UXTX,
+                true);
+    }
+
+    /** STR Xt, [Xn, Xm, LSL #3]. */
+    public static int strXIndexed(int rt, int rn, int rm) {
+        return org.kernelsim.cpu.asm.A64.ldstReg(MemOp.STR_X, x(rt), xsp(rn), x(rm), org.kernelsim.cpu.asm.Extend.UXTX,
+                true);
+    }
+
+    /** MOV Wd, Wm (ORR Wd, WZR, Wm). */
+    public static int movW(int rd, int rm) {
+        return org.kernelsim.cpu.asm.A64.movReg(w(rd), w(rm));
+    }
+
+    /** MRS Xt, MPIDR_EL1. */
+    public static int mrsMpidr(int rt) {
+        return org.kernelsim.cpu.asm.A64.mrs(x(rt), org.kernelsim.cpu.core.SystemRegister.MPIDR_EL1);
+    }
+
     /** Condition codes for {@link #bcond}. */
     public static final int EQ = 0, NE = 1, HS = 2, LO = 3, HI = 8, LS = 9, GE = 10, LT = 11, GT = 12, LE = 13;
 

@@ -30,6 +30,24 @@ class A64Test {
         assertEquals(-0x8000000L, A64.branchOffset(0x16000000));
     }
 
+    /** The words sim-modules' guest code used to hand-encode, checked against those encodings. */
+    @Test
+    void guestCodeEncoders() {
+        assertEquals(0x92401c00 | 9 << 5 | 9, A64.andMaskX(9, 9, 8));   // and x9, x9, #0xff
+        assertEquals(0x92400421, A64.andMaskX(1, 1, 2));                 // and x1, x1, #3
+        assertEquals(0x92401d4a, A64.andMaskX(10, 10, 8));
+        assertEquals(0xd375d28d, A64.lslX(13, 20, 11));                   // lsl x13, x20, #11
+        assertEquals(0x53010400, A64.ubfxW(0, 0, 1, 1));                  // ubfx w0, w0, #1, #1
+        assertEquals(0x8b140d29, A64.addShiftedX(9, 9, 20, 3));           // add x9, x9, x20, lsl #3
+        assertEquals(0xca000421, A64.eorShiftedX(1, 1, 0, 1));            // eor x1, x1, x0, lsl #1
+        assertEquals(0xf1000400, A64.subsImmX(0, 0, 1));                  // subs x0, x0, #1
+        assertEquals(0xf8697940, A64.ldrXIndexed(0, 10, 9));              // ldr x0, [x10, x9, lsl #3]
+        assertEquals(0xf829794b, A64.strXIndexed(11, 10, 9));             // str x11, [x10, x9, lsl #3]
+        assertEquals(0x2a0103e0, A64.movW(0, 1));                         // mov w0, w1
+        assertEquals(0x93407c34, A64.sxtw(20, 1));                        // sxtw x20, w1
+        assertEquals(0xd53800a9, A64.mrsMpidr(9));                        // mrs x9, mpidr_el1
+    }
+
     @Test
     void kcfiSequenceWords() {
         assertEquals(0xb85fc110, A64.ldurW(16, 8, -4));

@@ -458,6 +458,16 @@ public final class A64 {
         return 0x12000000 | rd.sf() << 31 | opc << 29 | nImmrImms << 10 | reg(insn, "Rn", rn, false) << 5 | d;
     }
 
+    /** AND Rd, Rn, #imm (bitmask immediate; unencodable values are rejected). */
+    public static int andImm(Reg rd, Reg rn, long imm) {
+        return logicalImm(0, rd, rn, imm);
+    }
+
+    /** EOR Rd, Rn, Rm{, shift #amount}. */
+    public static int eorShifted(Reg rd, Reg rn, Reg rm, Shift shift, int amount) {
+        return logicalShifted(2, false, rd, rn, rm, shift, amount);
+    }
+
     /** opc: 0 AND, 1 ORR, 2 EOR, 3 ANDS; invert: BIC/ORN/EON/BICS. */
     static int logicalShifted(int opc, boolean invert, Reg rd, Reg rn, Reg rm, Shift shift, int amount) {
         String insn = invert ? new String[] {"bic", "orn", "eon", "bics"}[opc] : new String[] {"and", "orr", "eor", "ands"}[opc];

@@ -124,58 +124,9 @@ public final class Guest {
 
     /** {@code mrs xd, mpidr_el1; and xd, xd, #0xff}: this CPU's number (smp_processor_id()). */
     public Guest cpuId(int rd) {
-        e.insn(0xd53800a0 | rd);
-        e.insn(andMaskX(rd, rd, 8));
+        e.insn(A64.mrsMpidr(rd));
+        e.insn(A64.andMaskX(rd, rd, 8));
         return this;
-    }
-
-    // ---- encoders the sim-api A64 class does not have ----
-
-    /** {@code and xd, xn, #(2^bits - 1)} (bitmask immediate N=1, immr=0, imms=bits-1). */
-    public static int andMaskX(int rd, int rn, int bits) {
-        return 0x92400000 | (bits - 1) << 10 | rn << 5 | rd;
-    }
-
-    /** {@code lsl xd, xn, #shift} (UBFM alias). */
-    public static int lslX(int rd, int rn, int shift) {
-        int immr = (64 - shift) & 63;
-        int imms = 63 - shift;
-        return 0xd3400000 | immr << 16 | imms << 10 | rn << 5 | rd;
-    }
-
-    /** {@code ubfx wd, wn, #lsb, #width}. */
-    public static int ubfxW(int rd, int rn, int lsb, int width) {
-        return 0x53000000 | lsb << 16 | (lsb + width - 1) << 10 | rn << 5 | rd;
-    }
-
-    /** {@code add xd, xn, xm, lsl #shift}. */
-    public static int addShiftedX(int rd, int rn, int rm, int shift) {
-        return 0x8b000000 | rm << 16 | shift << 10 | rn << 5 | rd;
-    }
-
-    /** {@code eor xd, xn, xm, lsl #shift}. */
-    public static int eorShiftedX(int rd, int rn, int rm, int shift) {
-        return 0xca000000 | rm << 16 | shift << 10 | rn << 5 | rd;
-    }
-
-    /** {@code subs xd, xn, #imm12}. */
-    public static int subsImmX(int rd, int rn, int imm12) {
-        return 0xf1000000 | (imm12 & 0xfff) << 10 | rn << 5 | rd;
-    }
-
-    /** {@code ldr xt, [xn, xm, lsl #3]}. */
-    public static int ldrXIndexed(int rt, int rn, int rm) {
-        return 0xf8607800 | rm << 16 | rn << 5 | rt;
-    }
-
-    /** {@code str xt, [xn, xm, lsl #3]}. */
-    public static int strXIndexed(int rt, int rn, int rm) {
-        return 0xf8207800 | rm << 16 | rn << 5 | rt;
-    }
-
-    /** {@code mov wd, wm} (ORR wd, wzr, wm). */
-    public static int movW(int rd, int rm) {
-        return 0x2a0003e0 | rm << 16 | rd;
     }
 
     /**

@@ -55,6 +55,6 @@ public final class KvmModule implements KernelModule {
     /** {@code return this_cpu_read(array);} */
     private static void perCpuRead(Guest g, String name, String prototype, String array) {
         g.function(name, prototype, true).cpuId(9).addressOf(10, array)
-                .insn(Guest.ldrXIndexed(0, 10, 9)).insn(A64.RET).end();
+                .insn(A64.ldrXIndexed(0, 10, 9)).insn(A64.RET).end();
     }
 }

@@ -116,9 +116,9 @@ public final class PerfCore implements KernelModule {
                 .insn(A64.strX(19, A64.SP, 16)).insn(A64.movX(19, 0));
         ctx.staticCall(GUEST_STATE.name(), CallKind.CALL);
         g.cbz(0, false, host)
-                .insn(Guest.ubfxW(0, 0, 1, 1)).insn(A64.addImmX(0, 0, MISC_GUEST_KERNEL)).b(out)
+                .insn(A64.ubfxW(0, 0, 1, 1)).insn(A64.addImmX(0, 0, MISC_GUEST_KERNEL)).b(out)
                 .label(host)
-                .insn(A64.ldrX(1, 19, Guest.PT_REGS_PSTATE)).insn(Guest.andMaskX(1, 1, 4))
+                .insn(A64.ldrX(1, 19, Guest.PT_REGS_PSTATE)).insn(A64.andMaskX(1, 1, 4))
                 .cbnz(1, true, kernel).movImm(0, MISC_USER).b(out)
                 .label(kernel).movImm(0, MISC_KERNEL)
                 .label(out).insn(A64.ldrX(19, A64.SP, 16)).epilogue(32).end();
@@ -143,19 +143,19 @@ public final class PerfCore implements KernelModule {
         String host = g.newLabel("host");
         g.function("perf_prepare_sample", "void(struct pt_regs *, int, int)", true).prologue(48)
                 .insn(A64.stpOff(19, 20, A64.SP, 16)).insn(A64.stpOff(21, 22, A64.SP, 32))
-                .insn(A64.movX(19, 0)).insn(0x93407c34) // sxtw x20, w1
-                .insn(0x93407c55)                       // sxtw x21, w2
+                .insn(A64.movX(19, 0)).insn(A64.sxtw(20, 1))
+                .insn(A64.sxtw(21, 2))
                 .bl("perf_misc_flags").insn(A64.movX(22, 0))
                 .insn(A64.movX(0, 19)).bl("perf_instruction_pointer")
                 // slot = perf_ring[cpu][perf_sample_count[cpu]++ % RING_ENTRIES]
-                .addressOf(9, SAMPLE_COUNT).insn(Guest.addShiftedX(9, 9, 20, 3))
+                .addressOf(9, SAMPLE_COUNT).insn(A64.addShiftedX(9, 9, 20, 3))
                 .insn(A64.ldrX(10, 9, 0)).insn(A64.addImmX(11, 10, 1)).insn(A64.strX(11, 9, 0))
-                .insn(Guest.andMaskX(10, 10, 6))
-                .addressOf(12, RING).insn(Guest.lslX(13, 20, 11)).insn(A64.addRegX(12, 12, 13))
-                .insn(Guest.addShiftedX(12, 12, 10, 5))
+                .insn(A64.andMaskX(10, 10, 6))
+                .addressOf(12, RING).insn(A64.lslX(13, 20, 11)).insn(A64.addRegX(12, 12, 13))
+                .insn(A64.addShiftedX(12, 12, 10, 5))
                 .insn(A64.strX(0, 12, 0)).insn(A64.strX(22, 12, 8)).insn(A64.strX(20, 12, 16)).insn(A64.strX(21, 12, 24))
                 .insn(A64.cmpImmX(22, MISC_GUEST_KERNEL)).bcond(A64.LO, host)
-                .addressOf(9, GUEST_SAMPLE_COUNT).insn(Guest.addShiftedX(9, 9, 20, 3))
+                .addressOf(9, GUEST_SAMPLE_COUNT).insn(A64.addShiftedX(9, 9, 20, 3))
                 .insn(A64.ldrX(10, 9, 0)).insn(A64.addImmX(10, 10, 1)).insn(A64.strX(10, 9, 0))
                 .label(host)
                 .insn(A64.ldpOff(21, 22, A64.SP, 32)).insn(A64.ldpOff(19, 20, A64.SP, 16)).epilogue(48).end();
@@ -166,8 +166,8 @@ public final class PerfCore implements KernelModule {
         String done = g.newLabel("done");
         g.function(WORKLOAD_LOOP, "long(long)", true).movImm(1, 0).cbz(0, true, done)
                 .label(loop)
-                .insn(A64.addRegX(1, 1, 0)).insn(Guest.eorShiftedX(1, 1, 0, 1))
-                .insn(Guest.subsImmX(0, 0, 1)).bcond(A64.NE, loop)
+                .insn(A64.addRegX(1, 1, 0)).insn(A64.eorShiftedX(1, 1, 0, 1))
+                .insn(A64.subsImmX(0, 0, 1)).bcond(A64.NE, loop)
                 .label(done).insn(A64.movX(0, 1)).insn(A64.RET).end();
     }
 

@@ -153,8 +153,8 @@ public final class TracepointCore implements KernelModule {
     private static void emitSchedule(ModuleBuildContext ctx, Guest g) {
         String out = g.newLabel("out");
         g.function(SCHEDULE, "void(struct task_struct *, struct task_struct *)", true).prologue(16)
-                .cpuId(9).addressOf(10, SWITCH_COUNT).insn(Guest.ldrXIndexed(11, 10, 9)).insn(A64.addImmX(11, 11, 1))
-                .insn(Guest.strXIndexed(11, 10, 9))
+                .cpuId(9).addressOf(10, SWITCH_COUNT).insn(A64.ldrXIndexed(11, 10, 9)).insn(A64.addImmX(11, 11, 1))
+                .insn(A64.strXIndexed(11, 10, 9))
                 .addressOf(9, TRACEPOINT).insn(A64.ldrX(10, 9, 0)).cbz(10, true, out) // static_key_false(&tp->key)
                 .insn(A64.movX(3, 1)).insn(A64.movX(2, 0)).movImm(1, 0).movImm(4, 0);
         if (ctx.staticCallSemantics() == Semantics.GENERIC) {
@@ -177,7 +177,7 @@ public final class TracepointCore implements KernelModule {
                 .label(outer).insn(A64.movX(21, 20))
                 .label(inner).cbz(21, true, sw).insn(A64.subImmX(21, 21, 1)).b(inner)
                 .label(sw).insn(A64.movX(0, 19)).insn(A64.addImmX(1, 19, 1)).bl(SCHEDULE)
-                .insn(Guest.subsImmX(19, 19, 1)).bcond(1 /* NE */, outer)
+                .insn(A64.subsImmX(19, 19, 1)).bcond(1 /* NE */, outer)
                 .label(done).movImm(0, 0)
                 .insn(A64.ldrX(21, A64.SP, 32)).insn(A64.ldpOff(19, 20, A64.SP, 16)).epilogue(48).end();
     }

@@ -48,8 +48,8 @@ public abstract class TracepointProbeModule implements KernelModule {
         e.beginObject(hitsSymbol(name), true).space(8L * PerfCore.NR_CPUS).endObject();
         Guest g = new Guest(e);
         g.function(probeSymbol(name), "void(void *, " + TracepointCore.ARGS + ")", true)
-                .cpuId(9).addressOf(10, hitsSymbol(name)).insn(Guest.ldrXIndexed(11, 10, 9))
-                .insn(A64.addImmX(11, 11, 1)).insn(Guest.strXIndexed(11, 10, 9)).insn(A64.RET).end();
+                .cpuId(9).addressOf(10, hitsSymbol(name)).insn(A64.ldrXIndexed(11, 10, 9))
+                .insn(A64.addImmX(11, 11, 1)).insn(A64.strXIndexed(11, 10, 9)).insn(A64.RET).end();
         g.function(name + "_init", "int(void)", false).prologue(16)
                 .addressOf(0, TracepointCore.TRACEPOINT).addressOf(1, probeSymbol(name)).movImm(2, 0)
                 .bl(TracepointCore.REGISTER).epilogue(16).end();

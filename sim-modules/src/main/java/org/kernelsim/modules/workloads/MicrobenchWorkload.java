@@ -8,6 +8,7 @@ import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.module.LoadedModule;
 import org.kernelsim.api.module.ModuleLoadException;
 import org.kernelsim.api.plugin.Param;
+import org.kernelsim.api.staticcall.CallKind;
 import org.kernelsim.api.workload.Workload;
 import org.kernelsim.api.workload.WorkloadContext;
 import org.kernelsim.api.workload.WorkloadPlugin;
@@ -21,13 +22,15 @@ import org.kernelsim.modules.microbench.MicrobenchModules;
  * run that primes the instruction cache and the branch predictors. Per call:
  * (loop − baseline) / (iterations × keys), in retired instructions (exact) and modelled cycles,
  * which includes the callee's body ({@code bti c; add; ret}: 3 instructions) and, with
- * {@code updateEvery}, the updates' share.
+ * {@code updateEvery}, the updates' share. With {@code kind: tail} a site is the tail call that is
+ * the whole body of {@code mb_tail_<i>}, which the loop calls, so a call also includes
+ * {@code bl mb_tail_<i>} and its {@code bti c}.
  */
 public final class MicrobenchWorkload implements WorkloadPlugin {
 
     public enum Target { NEAR, FAR }
 
-    public enum Kind { CALL, COND }
+    public enum Kind { CALL, COND, TAIL }
 
     public record Parameters(
             @Param(description = "number of keys, one call site each in the loop body", defaultValue = "4", min = 1,
@@ -41,7 +44,8 @@ public final class MicrobenchWorkload implements WorkloadPlugin {
             @Param(description = "an update (next key, round-robin, to its other target) every N calls; 0: never",
                     defaultValue = "0", min = 0)
             long updateEvery,
-            @Param(description = "call: static_call(k)(x) on long(long); cond: static_call_cond(k)(x) on void(long)",
+            @Param(description = "call: static_call(k)(x) on long(long); cond: static_call_cond(k)(x) on void(long); "
+                    + "tail: the loop calls mb_tail_<i>(x), whose body is the tail call return static_call(k)(x)",
                     defaultValue = "call")
             Kind kind) {
     }
@@ -65,7 +69,11 @@ public final class MicrobenchWorkload implements WorkloadPlugin {
     public List<KernelModule> generatedModules(Record parameters) {
         Parameters p = (Parameters) parameters;
         boolean cond = p.kind() == Kind.COND;
-        List<KernelModule> modules = new ArrayList<>(List.of(MicrobenchModules.core(p.keys(), cond)));
+        List<KernelModule> modules = new ArrayList<>(List.of(MicrobenchModules.core(p.keys(), switch (p.kind()) {
+            case CALL -> CallKind.CALL;
+            case COND -> CallKind.COND;
+            case TAIL -> CallKind.TAIL;
+        })));
         if (p.target() == Target.FAR) {
             modules.add(MicrobenchModules.far(p.keys(), cond));
         }

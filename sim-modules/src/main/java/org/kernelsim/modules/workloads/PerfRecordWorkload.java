@@ -2,8 +2,6 @@ package org.kernelsim.modules.workloads;
 
 import java.util.List;
 import org.kernelsim.api.kernel.Kernel;
-import org.kernelsim.api.kernel.Task;
-import org.kernelsim.api.module.ModuleLoadException;
 import org.kernelsim.api.plugin.Param;
 import org.kernelsim.api.workload.TimelineStep;
 import org.kernelsim.api.workload.Workload;
@@ -63,7 +61,7 @@ public final class PerfRecordWorkload implements WorkloadPlugin {
         private final Parameters p;
         private final WorkloadContext ctx;
         private final Kernel k;
-        private final Task[] tasks;
+        private final TimelineRun timeline;
         private final long[] vcpuState;
         private final long loop;
         private long vcpuStateBase;
@@ -73,49 +71,28 @@ public final class PerfRecordWorkload implements WorkloadPlugin {
             this.p = p;
             this.ctx = ctx;
             this.k = ctx.kernel();
-            this.tasks = new Task[k.cpus().size()];
-            this.vcpuState = new long[tasks.length];
+            this.timeline = new TimelineRun(ctx);
+            this.vcpuState = new long[timeline.cpus()];
             this.loop = k.kallsyms().addressOf(PerfCore.WORKLOAD_LOOP);
         }
 
         void run() {
             ctx.programPmu(p.samplePeriod(), PerfCore.IRQ_HANDLER);
-            for (TimelineStep step : ctx.timeline()) {
-                if (step.at() > p.duration() || !ctx.runUntil(step.at(), this::between)) {
-                    break;
-                }
-                apply(step);
-            }
-            if (!k.panicked()) {
-                ctx.runUntil(p.duration(), this::between);
-            }
+            timeline.run(p.duration(), this::between, this::apply);
             ctx.programPmu(0, PerfCore.IRQ_HANDLER);
-            long samples = 0;
-            long guestSamples = 0;
-            for (int cpu = 0; cpu < tasks.length; cpu++) {
-                samples += k.memory().read64(k.kallsyms().addressOf(PerfCore.SAMPLE_COUNT) + 8L * cpu);
-                guestSamples += k.memory().read64(k.kallsyms().addressOf(PerfCore.GUEST_SAMPLE_COUNT) + 8L * cpu);
-            }
-            ctx.addMetric("samples", samples);
-            ctx.addMetric("guestSamples", guestSamples);
+            ctx.addMetric("samples", timeline.sumPerCpu(PerfCore.SAMPLE_COUNT));
+            ctx.addMetric("guestSamples", timeline.sumPerCpu(PerfCore.GUEST_SAMPLE_COUNT));
         }
 
         private void apply(TimelineStep step) {
-            try {
-                if (step.action() == TimelineStep.Action.LOAD) {
-                    k.modules().load(step.module());
-                    if (step.module().equals(KvmModule.NAME)) {
-                        vcpuStateBase = k.kallsyms().addressOf(KvmModule.VCPU_STATE);
-                        vcpuPcBase = k.kallsyms().addressOf(KvmModule.VCPU_PC);
-                    }
-                } else {
-                    if (step.module().equals(KvmModule.NAME)) {
-                        vcpuStateBase = 0; // the vCPUs stop before kvm can go
-                    }
-                    k.modules().unload(step.module());
-                }
-            } catch (ModuleLoadException e) {
-                k.printk(e.getMessage());
+            boolean kvm = step.module().equals(KvmModule.NAME);
+            boolean load = step.action() == TimelineStep.Action.LOAD;
+            if (kvm && !load) {
+                vcpuStateBase = 0; // the vCPUs stop before kvm can go
+            }
+            if (TimelineRun.apply(k, step) && kvm && load) {
+                vcpuStateBase = k.kallsyms().addressOf(KvmModule.VCPU_STATE);
+                vcpuPcBase = k.kallsyms().addressOf(KvmModule.VCPU_PC);
             }
             ctx.recordKeyTarget(PerfCore.GUEST_STATE.name());
             ctx.recordKeyTarget(PerfCore.GUEST_GET_IP.name());
@@ -123,12 +100,9 @@ public final class PerfRecordWorkload implements WorkloadPlugin {
 
         /** Keeps every CPU busy and moves the simulated vCPUs between host and guest. */
         private void between() {
+            timeline.keepBusy(cpu -> k.spawn(cpu, "perf-loop/" + cpu, loop, p.chunk()));
             long now = ctx.now();
-            for (int cpu = 0; cpu < tasks.length; cpu++) {
-                Task t = tasks[cpu];
-                if (t == null || t.state() == Task.State.DONE || t.state() == Task.State.KILLED) {
-                    tasks[cpu] = k.spawn(cpu, "perf-loop/" + cpu, loop, p.chunk());
-                }
+            for (int cpu = 0; cpu < vcpuState.length; cpu++) {
                 long state = 0;
                 if (vcpuStateBase != 0) {
                     long phase = (now / p.vcpuWindow() + cpu) % 3;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.kernelsim.api.kernel.Kernel;
-import org.kernelsim.api.kernel.Task;
 import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.module.ModuleLoadException;
 import org.kernelsim.api.plugin.Param;
@@ -78,7 +77,7 @@ public final class ScaleWorkload implements WorkloadPlugin {
         private final Parameters p;
         private final WorkloadContext ctx;
         private final Kernel k;
-        private final Task[] tasks;
+        private final TimelineRun workers;
         private final long[] unitFunctions;
         private long spawned;
 
@@ -86,7 +85,7 @@ public final class ScaleWorkload implements WorkloadPlugin {
             this.p = p;
             this.ctx = ctx;
             this.k = ctx.kernel();
-            this.tasks = new Task[k.cpus().size()];
+            this.workers = new TimelineRun(ctx);
             int units = ScaleModules.units(p.keys());
             this.unitFunctions = new long[units];
             for (int u = 0; u < units; u++) {
@@ -165,14 +164,10 @@ public final class ScaleWorkload implements WorkloadPlugin {
 
         /** Keeps every CPU calling the units' site functions, unit by unit. */
         private void between() {
-            for (int cpu = 0; cpu < tasks.length; cpu++) {
-                Task t = tasks[cpu];
-                if (t == null || t.finished()) {
-                    long fn = unitFunctions[(int) (spawned % unitFunctions.length)];
-                    tasks[cpu] = k.spawn(cpu, "scale/" + cpu, fn, spawned);
-                    spawned++;
-                }
-            }
+            workers.keepBusy(cpu -> {
+                long fn = unitFunctions[(int) (spawned % unitFunctions.length)];
+                return k.spawn(cpu, "scale/" + cpu, fn, spawned++);
+            });
         }
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.kernelsim.api.kernel.Kernel;
-import org.kernelsim.api.kernel.Task;
-import org.kernelsim.api.module.ModuleLoadException;
 import org.kernelsim.api.plugin.Param;
 import org.kernelsim.api.workload.TimelineStep;
 import org.kernelsim.api.workload.Workload;
@@ -64,7 +62,7 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
         private final Parameters p;
         private final WorkloadContext ctx;
         private final Kernel k;
-        private final Task[] tasks;
+        private final TimelineRun timeline;
         private final long worker;
         /** Hits of probe modules already unloaded (their counters went with them). */
         private final Map<String, Long> hits = new TreeMap<>();
@@ -73,7 +71,7 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
             this.p = p;
             this.ctx = ctx;
             this.k = ctx.kernel();
-            this.tasks = new Task[k.cpus().size()];
+            this.timeline = new TimelineRun(ctx);
             this.worker = k.kallsyms().addressOf(TracepointCore.WORKER);
         }
 
@@ -86,38 +84,16 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
                 }
             });
             String key = TracepointCore.KEY.name();
-            for (TimelineStep step : ctx.timeline()) {
-                if (step.at() > p.duration() || !ctx.runUntil(step.at(), this::between)) {
-                    break;
+            timeline.run(p.duration(), this::between, step -> {
+                if (TimelineRun.apply(k, step) && step.action() == TimelineStep.Action.LOAD) {
+                    hits.putIfAbsent(step.module(), 0L);
                 }
-                apply(step);
                 ctx.recordKeyTarget(key);
                 ctx.progress((double) step.at() / p.duration());
-            }
-            if (!k.panicked()) {
-                ctx.runUntil(p.duration(), this::between);
-            }
+            });
             k.modules().loaded().forEach(m -> harvest(m.name()));
             hits.forEach((module, n) -> ctx.addMetric("hits." + module, n));
-            long switches = 0;
-            long counts = k.kallsyms().addressOf(TracepointCore.SWITCH_COUNT);
-            for (int cpu = 0; cpu < tasks.length; cpu++) {
-                switches += k.memory().read64(counts + 8L * cpu);
-            }
-            ctx.addMetric("switches", switches);
-        }
-
-        private void apply(TimelineStep step) {
-            try {
-                if (step.action() == TimelineStep.Action.LOAD) {
-                    k.modules().load(step.module());
-                    hits.putIfAbsent(step.module(), 0L);
-                } else {
-                    k.modules().unload(step.module());
-                }
-            } catch (ModuleLoadException e) {
-                k.printk(e.getMessage());
-            }
+            ctx.addMetric("switches", timeline.sumPerCpu(TracepointCore.SWITCH_COUNT));
         }
 
         /** Adds a loaded probe module's per-CPU hit counters to its total and clears them. */
@@ -128,7 +104,7 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
             }
             long base = sym.get().address();
             long n = 0;
-            for (int cpu = 0; cpu < PerfCore.NR_CPUS && cpu < tasks.length; cpu++) {
+            for (int cpu = 0; cpu < PerfCore.NR_CPUS && cpu < timeline.cpus(); cpu++) {
                 n += k.memory().read64(base + 8L * cpu);
                 k.memory().write64(base + 8L * cpu, 0);
             }
@@ -136,12 +112,7 @@ public final class TracepointChurnWorkload implements WorkloadPlugin {
         }
 
         private void between() {
-            for (int cpu = 0; cpu < tasks.length; cpu++) {
-                Task t = tasks[cpu];
-                if (t == null || t.finished()) {
-                    tasks[cpu] = k.spawn(cpu, "sched-worker/" + cpu, worker, p.switchesPerTask(), p.switchWork());
-                }
-            }
+            timeline.keepBusy(cpu -> k.spawn(cpu, "sched-worker/" + cpu, worker, p.switchesPerTask(), p.switchWork()));
         }
     }
 }
