@@ -24,8 +24,8 @@ final class MachineTools {
     }
 
     @Command(name = "disasm", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-            description = {"Disassemble A64 instruction words, one line per word in objdump's format:",
-                    "  addr:<TAB>word <TAB>text"})
+            description = {"Disassemble A64 instruction words, one objdump-format line per word.",
+                    "Each line is  addr:<TAB>word <TAB>text  with objdump's aliases (mov, cmp, ret, bti c, ...)."})
     static final class Disasm implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -89,7 +89,8 @@ final class MachineTools {
     @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Measure what one static call and one update cost under each backend, by running guest code.",
                     "Instructions are exact counts; cycles come from the cost model (a model, labelled so).",
-                    "Prints two markdown tables: per call (near/far target, kCFI off/on) and per update."})
+                    "Prints two markdown tables: per call (caller vmlinux or a far module, near/far target, kCFI off/on)",
+                    "and per update (patches by kind, stop_machine stall cycles)."})
     static final class Bench implements Callable<Integer> {
         private final CliContext ctx;
 
