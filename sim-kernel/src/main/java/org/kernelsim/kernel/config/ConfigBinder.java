@@ -69,14 +69,15 @@ final class ConfigBinder {
 
     /** Binds a whole config; the text is parsed twice (scan, then bind), which costs microseconds. */
     SimConfig bind(String text, ConfigLoader.Format format) throws IOException {
-        String workloadType;
+        Scan scan;
         try (JsonParser p = parser(text, format)) {
-            workloadType = scan(p);
+            scan = scan(p);
         }
         try (JsonParser p = parser(text, format)) {
             p.nextToken();
             SimConfig config = mapper.readerFor(SimConfig.class)
-                    .withAttribute(WorkloadConfigDeserializer.TYPE_ATTRIBUTE, workloadType)
+                    .withAttribute(WorkloadConfigDeserializer.TYPE_ATTRIBUTE, scan.workloadType())
+                    .withAttribute(StaticCallConfigDeserializer.VARIANT_BACKENDS_ATTRIBUTE, scan.variantBackends())
                     .readValue(p);
             JsonToken after = p.nextToken();
             if (after != null) {
@@ -87,12 +88,17 @@ final class ConfigBinder {
         }
     }
 
+    /** What binding needs to know before it reads the keys that depend on it. */
+    private record Scan(String workloadType, Map<String, String> variantBackends) {
+    }
+
     /**
      * Checks {@code schemaVersion} first (a file of another version should say so, not fail on
      * its first unknown key) and finds {@code workload.type}, which must be known before the
-     * workload's other keys can be typed.
+     * workload's other keys can be typed, and each {@code staticCall.variants.<name>.backend},
+     * which types that variant's options.
      */
-    private String scan(JsonParser p) throws IOException {
+    private Scan scan(JsonParser p) throws IOException {
         JsonToken first = p.nextToken();
         if (first == null) {
             throw ConfigException.at(1, 1,
@@ -104,6 +110,7 @@ final class ConfigBinder {
         JsonLocation start = p.currentTokenLocation();
         boolean version = false;
         String workloadType = null;
+        Map<String, String> variantBackends = null;
         for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String key = p.currentName();
             p.nextToken();
@@ -112,6 +119,9 @@ final class ConfigBinder {
                 checkVersion(p);
             } else if (key.equals("workload") && workloadType == null && p.currentToken() == JsonToken.START_OBJECT) {
                 workloadType = scanWorkload(p);
+            } else if (key.equals("staticCall") && variantBackends == null
+                    && p.currentToken() == JsonToken.START_OBJECT) {
+                variantBackends = scanVariants(p);
             } else {
                 p.skipChildren();
             }
@@ -120,7 +130,40 @@ final class ConfigBinder {
             throw ConfigException.at(start, "missing required key 'schemaVersion' at the top level; "
                     + "this kernelsim reads configs with 'schemaVersion: 1'");
         }
-        return workloadType;
+        return new Scan(workloadType, variantBackends == null ? Map.of() : variantBackends);
+    }
+
+    /** {@code staticCall.variants.<name>.backend} as written (checked when bound), first of each name. */
+    private static Map<String, String> scanVariants(JsonParser p) throws IOException {
+        Map<String, String> backends = new java.util.LinkedHashMap<>();
+        boolean seen = false;
+        for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String key = p.currentName();
+            p.nextToken();
+            if (!key.equals("variants") || seen || p.currentToken() != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            seen = true;
+            for (JsonToken v = p.nextToken(); v == JsonToken.FIELD_NAME; v = p.nextToken()) {
+                String name = p.currentName();
+                p.nextToken();
+                if (p.currentToken() != JsonToken.START_OBJECT) {
+                    p.skipChildren();
+                    continue;
+                }
+                for (JsonToken f = p.nextToken(); f == JsonToken.FIELD_NAME; f = p.nextToken()) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (field.equals("backend") && p.currentToken() == JsonToken.VALUE_STRING) {
+                        backends.putIfAbsent(name, p.getText());
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        }
+        return backends;
     }
 
     private static void checkVersion(JsonParser p) throws IOException {

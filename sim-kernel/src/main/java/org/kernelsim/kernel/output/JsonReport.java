@@ -62,16 +62,24 @@ public final class JsonReport {
     }
 
     private static JsonNode effectiveConfig(SimConfig config) {
+        return configTree(config);
+    }
+
+    /** A config value (the config, a backend's options record) as the config file would spell it. */
+    private static JsonNode configTree(Object value) {
         try {
-            return new YAMLMapper().readTree(new ConfigWriter().toYaml(config));
+            return new YAMLMapper().readTree(new ConfigWriter().toYaml(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static ObjectNode run(BackendReport r) {
+        // backend: the run's name (a backend's or a variant's); implementation: the backend that ran.
         ObjectNode n = F.objectNode();
         n.put("backend", r.backend());
+        n.put("implementation", r.implementation());
+        n.set("options", configTree(r.options()));
         ObjectNode c = n.putObject("counters");
         c.put("instructions", r.counters().instructions());
         c.put("cycles", r.counters().cycles());

@@ -13,6 +13,20 @@ public final class Insns {
     private Insns() {
     }
 
+    /**
+     * As {@link #describe(int, long)}, with a direct branch's (B, BL) target symbolised as objdump
+     * does: {@code b ffff8000800000a0 <cc_func_0>}, {@code <sym+0x10>} inside a symbol.
+     */
+    public static String describe(int w, long pc, org.kernelsim.api.symbols.Kallsyms kallsyms) {
+        String text = describe(w, pc);
+        if ((w & 0x7c000000) != 0x14000000) {
+            return text;
+        }
+        long target = pc + ((long) (w << 6 >> 6) << 2);
+        return kallsyms.symbolAt(target).map(s -> text + " <" + s.name()
+                + (target == s.address() ? "" : "+0x" + Long.toHexString(target - s.address())) + ">").orElse(text);
+    }
+
     public static String describe(int w, long pc) {
         String text = Disassembler.text(w, pc);
         int comment = text.indexOf("//");

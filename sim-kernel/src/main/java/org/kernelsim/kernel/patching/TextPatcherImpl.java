@@ -181,7 +181,7 @@ public final class TextPatcherImpl implements TextPatcher {
             return;
         }
         String detail = String.format("nosync patch at %s while CPUs %s may execute it: %s -> %s",
-                kallsyms.format(addr), running, Insns.describe(old, addr), Insns.describe(insn, addr));
+                kallsyms.format(addr), running, Insns.describe(old, addr, kallsyms), Insns.describe(insn, addr, kallsyms));
         LOG.debug("cmodx: {}", detail);
         reports.report(new KernelReport.Violation("cmodx", detail));
         if (policy == CmodxPolicy.FAULT) {

@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What one backend run came to: a pure function of the config, the seed and the backend (no
+ * What one backend run came to ({@code backend}: the run's name, a backend's or a variant's;
+ * {@code implementation}: the backend plugin that ran; {@code options}: its effective options): a pure function of the config, the seed and the backend (no
  * host timings; those are in {@link HostTiming}). Field order is the JSON report's key order.
  */
-public record BackendReport(String backend, Counters counters, Optional<PerCall> perCall, List<KeyReport> keys,
+public record BackendReport(String backend, String implementation, Record options, Counters counters, Optional<PerCall> perCall, List<KeyReport> keys,
         List<ModuleReport> modules, List<CfiFailureReport> cfiFailures, List<String> oopses, List<String> warnings,
         Optional<String> panic, Patching patching, List<ViolationReport> violations, Map<String, Long> metrics) {
 
     public BackendReport {
         requireNonNull(backend, "backend");
+        requireNonNull(implementation, "implementation");
+        requireNonNull(options, "options");
         requireNonNull(counters, "counters");
         requireNonNull(perCall, "perCall");
         keys = List.copyOf(keys);
@@ -27,6 +30,14 @@ public record BackendReport(String backend, Counters counters, Optional<PerCall>
         requireNonNull(patching, "patching");
         violations = List.copyOf(violations);
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
+    }
+
+    /** A run of backend {@code backend} under its own name, with no options. */
+    public BackendReport(String backend, Counters counters, Optional<PerCall> perCall, List<KeyReport> keys,
+            List<ModuleReport> modules, List<CfiFailureReport> cfiFailures, List<String> oopses, List<String> warnings,
+            Optional<String> panic, Patching patching, List<ViolationReport> violations, Map<String, Long> metrics) {
+        this(backend, backend, new org.kernelsim.api.plugin.NoOptions(), counters, perCall, keys, modules, cfiFailures,
+                oopses, warnings, panic, patching, violations, metrics);
     }
 
     /** Summed over all CPUs; cycles are the cost model's, not a measurement. */

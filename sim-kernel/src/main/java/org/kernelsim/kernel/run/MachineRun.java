@@ -291,7 +291,7 @@ public final class MachineRun implements WorkloadContext {
                 .map(v -> new BackendReport.ViolationReport(v.kind(), v.detail())).toList();
         Map<String, Long> m = new LinkedHashMap<>(metrics);
         m.put("pmuInterrupts", pmuInterrupts);
-        return new BackendReport(backend.name(), counters, perCall, keys, modules, cfiFailures, oopses, warnings, panic,
+        return new BackendReport(backend.name(), backend.implementation(), backend.options(), counters, perCall, keys, modules, cfiFailures, oopses, warnings, panic,
                 patching, violations, m);
     }
 

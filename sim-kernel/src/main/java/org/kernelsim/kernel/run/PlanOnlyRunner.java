@@ -37,7 +37,8 @@ public final class PlanOnlyRunner implements SimulationRunner {
         out.printf("  backends  %d run%s%s%n", plan.backends().size(), plan.backends().size() == 1 ? "" : "s",
                 plan.baseline().map(b -> ", baseline " + b).orElse(""));
         for (BackendRun b : plan.backends()) {
-            out.printf("    %s (%s)%s%n", b.name(), b.source().describe(), withSettings(b.options()));
+            String variant = b.name().equals(b.implementation()) ? "" : b.implementation() + ", ";
+            out.printf("    %s (%s%s)%s%n", b.name(), variant, b.source().describe(), withSettings(b.options()));
         }
         out.println("Not run: the simulated machine is not wired into the CLI yet, so nothing was simulated "
                 + "and no report was written.");

@@ -34,10 +34,14 @@ public record RunPlan(Path configFile, SimConfig config, List<BackendRun> backen
      */
     public static RunPlan resolve(Path configFile, SimConfig config, PluginRegistry registry) {
         requireNonNull(registry, "registry");
-        List<BackendRun> backends = config.staticCall().runs().stream().map(name -> {
-            Registered<org.kernelsim.api.plugin.BackendPlugin> r = registry.backend(name)
-                    .orElseThrow(() -> new IllegalStateException("backend '" + name + "' vanished from the registry"));
-            return new BackendRun(name, r.plugin(), r.source(), config.staticCall().options().get(name));
+        var staticCall = config.staticCall();
+        List<BackendRun> backends = staticCall.runs().stream().map(name -> {
+            String implementation = staticCall.implementation(name);
+            Registered<org.kernelsim.api.plugin.BackendPlugin> r = registry.backend(implementation)
+                    .orElseThrow(() -> new IllegalStateException("backend '" + implementation
+                            + "' vanished from the registry"));
+            return new BackendRun(name, r.plugin(), r.source(), staticCall.optionsOf(name).orElseThrow(
+                    () -> new IllegalStateException("no options for run '" + name + "'")));
         }).toList();
         String type = config.workload().type();
         var workload = registry.workload(type)

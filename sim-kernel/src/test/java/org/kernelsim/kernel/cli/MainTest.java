@@ -118,6 +118,7 @@ class MainTest {
                     ool-branch:
                       nullAs: ret
                       rewrite: nosync
+                  variants: {}
                 modules:
                   - perf
                   - kvm

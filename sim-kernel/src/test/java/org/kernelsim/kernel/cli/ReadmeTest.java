@@ -36,7 +36,10 @@ class ReadmeTest {
         }
     }
 
-    /** Dotted key paths; list elements as {@code key[].child}; plugin-typed parts stop at their key. */
+    /**
+     * Dotted key paths; list elements as {@code key[].child}, mappings of records (named entries) as
+     * {@code key.<name>.child}; plugin-typed parts stop at their key.
+     */
     private static List<String> keys(Class<?> record, String prefix) {
         List<String> keys = new ArrayList<>();
         for (RecordComponent c : record.getRecordComponents()) {
@@ -51,6 +54,9 @@ class ReadmeTest {
             } else if (type instanceof ParameterizedType pt && c.getType() == List.class
                     && pt.getActualTypeArguments()[0] instanceof Class<?> element && element.isRecord()) {
                 keys.addAll(keys(element, path + "[]."));
+            } else if (type instanceof ParameterizedType pt && c.getType() == java.util.Map.class
+                    && pt.getActualTypeArguments()[1] instanceof Class<?> value && value.isRecord()) {
+                keys.addAll(keys(value, path + ".<name>."));
             }
         }
         return keys;

@@ -308,6 +308,7 @@ class ConfigLoaderTest {
                   compare: []
                   options:
                     generic: {}
+                  variants: {}
                 modules: []
                 workload:
                   type: perf-record

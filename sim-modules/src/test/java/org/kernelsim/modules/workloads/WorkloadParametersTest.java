@@ -19,7 +19,7 @@ class WorkloadParametersTest {
 
     @Test
     void everyWorkloadIsListedWithADescription() {
-        assertEquals(List.of("perf-record", "selftest", "tracepoint-churn", "microbench", "scale"),
+        assertEquals(List.of("perf-record", "selftest", "tracepoint-churn", "microbench", "scale", "cmodx-churn"),
                 plugins().stream().map(WorkloadPlugin::name).toList());
         plugins().forEach(p -> assertFalse(p.description().isBlank(), p.name()));
     }
