@@ -87,12 +87,27 @@ public sealed interface KernelReport {
 
     /**
      * A simulator-detected rule violation the real kernel would not print: {@code cmodx},
-     * {@code stale-fetch}, {@code freed-text}, ...
+     * {@code stale-fetch}, {@code freed-text}, ... {@code count} is how many times it occurred:
+     * the kernel reports a repeated violation (e.g. the same stale fetch on every execution) once,
+     * and counts the repeats.
      */
-    record Violation(String kind, String detail) implements KernelReport {
+    record Violation(String kind, String detail, long count) implements KernelReport {
         public Violation {
             requireNonNull(kind, "kind");
             requireNonNull(detail, "detail");
+            if (count < 1) {
+                throw new IllegalArgumentException("count must be >= 1: " + count);
+            }
+        }
+
+        /** A violation seen once. */
+        public Violation(String kind, String detail) {
+            this(kind, detail, 1);
+        }
+
+        /** This violation with {@code count} occurrences. */
+        public Violation withCount(long count) {
+            return new Violation(kind, detail, count);
         }
 
         @Override

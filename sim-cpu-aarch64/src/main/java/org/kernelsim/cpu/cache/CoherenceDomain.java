@@ -26,6 +26,9 @@ import org.kernelsim.cpu.memory.SparseMemory;
  *   for invalidation; for a still-dirty line it does nothing (the refetch would see old bytes).</li>
  *   <li>Each CPU drops marked lines at its next context-synchronisation event and refetches.</li>
  * </ol>
+ * A stale fetch between 3 and 4 is the architecturally permitted window; one before 3 (or with 3
+ * missing) is a missing or incomplete maintenance. The CPU tells its hazard listener which
+ * ({@link InstructionCache#invalidationPending}).
  * A CPU that never cached a line simply fetches the bytes in memory.
  */
 public final class CoherenceDomain implements PhysicalWriteObserver {
@@ -86,7 +89,7 @@ public final class CoherenceDomain implements PhysicalWriteObserver {
         for (int line = first; line <= last; line++) {
             dirtyLines.add(lineKey(frame, line));
             for (int i = 0; i < caches.size(); i++) {
-                caches.get(i).memoryChanged(frame, line);
+                caches.get(i).memoryChanged(frame, line, offset, length);
             }
         }
     }

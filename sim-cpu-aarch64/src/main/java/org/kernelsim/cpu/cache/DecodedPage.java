@@ -30,6 +30,12 @@ public final class DecodedPage {
     public final boolean[] changed = new boolean[LINES];
     /** Per line: an invalidation is waiting for this CPU's next context-synchronisation event. */
     final boolean[] pendingInvalidate = new boolean[LINES];
+    /**
+     * Per instruction: memory under it was written after its line was filled and no completed
+     * invalidation of the line has reached this CPU since (so a pending invalidation, if any,
+     * predates the write and does not publish it).
+     */
+    final boolean[] unpublished = new boolean[1024];
     int cachedLines;
 
     DecodedPage(long frame) {
@@ -50,6 +56,20 @@ public final class DecodedPage {
         java.util.Arrays.fill(fast, line * INSNS_PER_LINE, (line + 1) * INSNS_PER_LINE, null);
     }
 
+    /** Memory bytes [offset, offset + length) of the page were written; marks the instructions under them in {@code line}. */
+    void markWritten(int line, int offset, int length) {
+        int from = Math.max(offset >> 2, line * INSNS_PER_LINE);
+        int to = Math.min((offset + length - 1) >> 2, (line + 1) * INSNS_PER_LINE - 1);
+        for (int i = from; i <= to; i++) {
+            unpublished[i] = true;
+        }
+    }
+
+    /** A completed invalidation of the line reached this CPU: it covers every write made so far. */
+    void markPublished(int line) {
+        java.util.Arrays.fill(unpublished, line * INSNS_PER_LINE, (line + 1) * INSNS_PER_LINE, false);
+    }
+
     /** Sets instruction {@code index} (its line filled and unchanged) and its fast-path entry. */
     void set(int index, Insn insn) {
         insns[index] = insn;
@@ -67,5 +87,6 @@ public final class DecodedPage {
         }
         changed[line] = false;
         pendingInvalidate[line] = false;
+        markPublished(line);
     }
 }

@@ -60,14 +60,19 @@ public final class InstructionCache {
         page.cachedLines++;
         // a pending invalidation of a line that is refilled now is satisfied by this refill
         page.pendingInvalidate[line] = false;
+        page.markPublished(line);
         return page.insns[index];
     }
 
-    /** Memory under {@code line} of {@code frame} was written: mark a cached copy as changed. */
-    void memoryChanged(long frame, int line) {
+    /**
+     * Memory bytes [offset, offset + length) of {@code frame}, under {@code line}, were written:
+     * mark a cached copy as changed and the instructions written as not yet published.
+     */
+    void memoryChanged(long frame, int line, int offset, int length) {
         DecodedPage p = pages.get(frame);
         if (p != null && p.lineCached(line)) {
             p.markChanged(line);
+            p.markWritten(line, offset, length);
         }
     }
 
@@ -76,6 +81,7 @@ public final class InstructionCache {
         DecodedPage p = pages.get(frame);
         if (p != null && p.lineCached(line)) {
             p.pendingInvalidate[line] = true;
+            p.markPublished(line);
             anyPending = true;
         }
     }
@@ -84,6 +90,29 @@ public final class InstructionCache {
     public void scheduleInvalidateAll() {
         pendingAll = true;
         anyPending = true;
+        pages.forEach((frame, p) -> {
+            for (int line = 0; line < DecodedPage.LINES; line++) {
+                if (p.changed[line] && !domain.isDirty(frame, line)) {
+                    p.markPublished(line);
+                }
+            }
+        });
+    }
+
+    /**
+     * Whether the cached instruction {@code index} of {@code page} is covered by a completed
+     * invalidation (IC IVAU of its line, or IC IALLU with the line clean) that reached this CPU
+     * after the last write to it and waits for this CPU's next context-synchronisation event:
+     * then executing the old instruction is the architecturally permitted window, and the event
+     * will refetch the current bytes. False when the writer's maintenance of that write is
+     * missing or not complete, so the old instruction may run indefinitely.
+     */
+    public boolean invalidationPending(DecodedPage page, int index) {
+        int line = index / DecodedPage.INSNS_PER_LINE;
+        if (page.unpublished[index]) {
+            return false;
+        }
+        return page.pendingInvalidate[line] || pendingAll && !domain.isDirty(page.frame, line);
     }
 
     /**

@@ -458,7 +458,7 @@ public final class Aarch64Cpu implements Cpu {
         int inMemory = domain.memory().readPhysical32(page.frame(), idx << 2);
         int executed = page.words[idx];
         if (inMemory != executed) {
-            hazards.staleFetch(this, pc, executed, inMemory);
+            hazards.staleFetch(this, pc, executed, inMemory, icache.invalidationPending(page, idx));
         }
     }
 

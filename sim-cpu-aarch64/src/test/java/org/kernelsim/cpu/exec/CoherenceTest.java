@@ -7,9 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.kernelsim.cpu.core.Cpu;
+import org.kernelsim.cpu.core.HazardListener;
 import org.kernelsim.cpu.memory.Permissions;
 
-/** Stale instructions: what each CPU executes after another (or the host) rewrites its code. */
+/**
+ * Stale instructions: what each CPU executes after another (or the host) rewrites its code, and
+ * which case the CPU reports a stale fetch as: "pending" (the writer's DC CVAU + DSB + IC IVAU +
+ * DSB completed after the write; the reader only lacks a context-synchronisation event) or
+ * "unpublished" (no completed invalidation covers the write).
+ */
 class CoherenceTest {
 
     static final long LOOP = TestMachine.CODE + 0x1000;
@@ -29,8 +36,18 @@ class CoherenceTest {
         cpu1 = m.cpus.get(1);
         for (Aarch64Cpu c : m.cpus) {
             c.setPc(LOOP);
-            c.setHazardListener((cpu, va, executed, memory) -> hazards.add(cpu.id() + "@" + Long.toHexString(va) + ":"
-                    + Integer.toHexString(executed) + "/" + Integer.toHexString(memory)));
+            c.setHazardListener(new HazardListener() {
+                @Override
+                public void staleFetch(Cpu cpu, long va, int executed, int memory) {
+                    throw new AssertionError("the CPU calls the five-argument method");
+                }
+
+                @Override
+                public void staleFetch(Cpu cpu, long va, int executed, int memory, boolean pending) {
+                    hazards.add(cpu.id() + "@" + Long.toHexString(va) + ":" + Integer.toHexString(executed) + "/"
+                            + Integer.toHexString(memory) + (pending ? " pending" : " unpublished"));
+                }
+            });
         }
         cpu1.run(30);
     }
@@ -51,18 +68,96 @@ class CoherenceTest {
     void withoutMaintenanceTheOldInstructionKeepsRunningAndIsReported() {
         write();
         assertEquals(1, iterate(cpu1));
-        assertEquals(List.of("1@ffff800080001000:d2800020/d2800040"), hazards);
+        assertEquals(List.of(STALE + " unpublished"), hazards);
         cpu1.instructionSynchronizationBarrier();
         assertEquals(1, iterate(cpu1), "an ISB alone publishes nothing");
+        assertEquals(List.of(STALE + " unpublished", STALE + " unpublished"), hazards, "reported once per execution");
+    }
+
+    static final String STALE = "1@ffff800080001000:d2800020/d2800040";
+
+    private void maintain(Aarch64Cpu writer) {
+        writer.cleanDataCacheToPou(LOOP);
+        writer.dataSynchronizationBarrier();
+        writer.invalidateInstructionCache(LOOP);
+        writer.dataSynchronizationBarrier();
+    }
+
+    @Test
+    void aStaleFetchAfterCompletedMaintenanceIsThePermittedWindow() {
+        write();
+        maintain(cpu0);
+        assertEquals(1, iterate(cpu1));
+        assertEquals(List.of(STALE + " pending"), hazards);
+        cpu1.instructionSynchronizationBarrier();
+        assertEquals(2, iterate(cpu1));
+        assertEquals(List.of(STALE + " pending"), hazards, "refetched: nothing stale any more");
+    }
+
+    @Test
+    void cleanWithoutInvalidateLeavesTheWriteUnpublished() {
+        write();
+        cpu0.cleanDataCacheToPou(LOOP);
+        cpu0.dataSynchronizationBarrier();
+        assertEquals(1, iterate(cpu1));
+        assertEquals(List.of(STALE + " unpublished"), hazards);
+    }
+
+    @Test
+    void aPendingInvalidationDoesNotPublishALaterWriteToTheSameInstruction() {
+        write();
+        maintain(cpu0);
+        m.memory.write32(POKE, 0xd2800060); // mov x0, #3, cleaned but never invalidated
+        cpu0.cleanDataCacheToPou(LOOP);
+        cpu0.dataSynchronizationBarrier();
+        assertEquals(1, iterate(cpu1));
+        assertEquals(List.of("1@ffff800080001000:d2800020/d2800060 unpublished"), hazards);
+        // the next completed IC IVAU of the line covers it
+        cpu0.invalidateInstructionCache(LOOP);
+        cpu0.dataSynchronizationBarrier();
+        hazards.clear();
+        assertEquals(1, iterate(cpu1));
+        assertEquals(List.of("1@ffff800080001000:d2800020/d2800060 pending"), hazards);
+    }
+
+    @Test
+    void aLaterDataWriteElsewhereInTheLineLeavesTheWindowPending() {
+        write();
+        maintain(cpu0);
+        m.memory.write64(POKE + 0x30, 0x1234_5678_9abc_def0L); // data in the same 64-byte line, no maintenance
+        assertEquals(1, iterate(cpu1));
+        assertEquals(List.of(STALE + " pending"), hazards, "the mov's own write was published");
+    }
+
+    @Test
+    void icIalluCoversCleanLines() {
+        write();
+        cpu0.cleanDataCacheToPou(LOOP);
+        cpu0.dataSynchronizationBarrier();
+        cpu1.invalidateInstructionCacheAll();
+        assertEquals(1, iterate(cpu1));
+        cpu1.dataSynchronizationBarrier();
+        assertEquals(1, iterate(cpu1));
+        assertEquals(List.of(STALE + " unpublished", STALE + " pending"), hazards);
+        cpu1.instructionSynchronizationBarrier();
+        assertEquals(2, iterate(cpu1));
+    }
+
+    @Test
+    void aListenerWithOnlyTheFourArgumentMethodIsToldOfBothCases() {
+        List<String> old = new ArrayList<>();
+        cpu1.setHazardListener((cpu, va, executed, memory) -> old.add(Integer.toHexString(executed)));
+        write();
+        iterate(cpu1);
+        maintain(cpu0);
+        iterate(cpu1);
+        assertEquals(List.of("d2800020", "d2800020"), old);
     }
 
     @Test
     void fullMaintenanceNeedsTheReadersContextSynchronisation() {
         write();
-        cpu0.cleanDataCacheToPou(LOOP);
-        cpu0.dataSynchronizationBarrier();
-        cpu0.invalidateInstructionCache(LOOP);
-        cpu0.dataSynchronizationBarrier();
+        maintain(cpu0);
         assertEquals(1, iterate(cpu1), "no context synchronisation on CPU1 yet");
         cpu1.instructionSynchronizationBarrier();
         assertEquals(2, iterate(cpu1));
@@ -92,6 +187,7 @@ class CoherenceTest {
         cpu0.dataSynchronizationBarrier();
         cpu1.instructionSynchronizationBarrier();
         assertEquals(1, iterate(cpu1));
+        assertEquals(List.of(STALE + " unpublished"), hazards, "IC IVAU of a dirty line is not broadcast");
     }
 
     @Test
@@ -103,6 +199,7 @@ class CoherenceTest {
         assertEquals(1, iterate(cpu1), "no DSB on the writer yet");
         cpu0.dataSynchronizationBarrier();
         assertEquals(1, iterate(cpu1), "DSB done, but CPU1 has not synchronised since");
+        assertEquals(List.of(STALE + " unpublished", STALE + " pending"), hazards);
         cpu1.instructionSynchronizationBarrier();
         assertEquals(2, iterate(cpu1));
     }

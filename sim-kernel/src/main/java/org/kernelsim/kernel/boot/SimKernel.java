@@ -214,8 +214,9 @@ public final class SimKernel implements Kernel {
         return stop;
     }
 
+    /** The kernel log, with the hazard counters the API's {@link KernelReports} does not have. */
     @Override
-    public KernelReports reports() {
+    public ReportLog reports() {
         return reports;
     }
 

@@ -128,7 +128,11 @@ public final class JsonReport {
         p.put("literalWrites", r.patching().literalWrites());
         p.put("stallCycles", r.patching().stallCycles());
         ArrayNode violations = n.putArray("violations");
-        r.violations().forEach(v -> violations.addObject().put("kind", v.kind()).put("detail", v.detail()));
+        r.violations().forEach(v -> violations.addObject().put("kind", v.kind()).put("detail", v.detail())
+                .put("count", v.count()));
+        ObjectNode hazards = n.putObject("hazards");
+        hazards.put("staleWindowFetches", r.hazards().staleWindowFetches());
+        hazards.put("staleWindowSites", r.hazards().staleWindowSites());
         ObjectNode metrics = n.putObject("metrics");
         r.metrics().forEach(metrics::put);
         return n;

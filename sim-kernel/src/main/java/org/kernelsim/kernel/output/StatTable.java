@@ -41,7 +41,8 @@ public final class StatTable {
             new Row("patches stop_machine", r -> num(r.patching().stopMachine())),
             new Row("literal writes", r -> num(r.patching().literalWrites())),
             new Row("stop_machine stall cycles", r -> num(r.patching().stallCycles())),
-            new Row("violations", r -> num(r.violations().size())));
+            new Row("violations", r -> num(r.violations().size())),
+            new Row("stale fetches in sync window", r -> num(r.hazards().staleWindowFetches())));
 
     /** Prints the counters of {@code runs} side by side, then each run's kernel reports. */
     public static void print(PrintWriter out, String title, List<BackendReport> runs) {
@@ -90,7 +91,8 @@ public final class StatTable {
             if (r.warnings().size() > 3) {
                 notes.add("... " + (r.warnings().size() - 3) + " more warnings");
             }
-            r.violations().stream().limit(3).forEach(v -> notes.add(v.kind() + ": " + v.detail()));
+            r.violations().stream().limit(3).forEach(v -> notes.add(v.kind() + ": " + v.detail()
+                    + (v.count() > 1 ? " (" + num(v.count()) + " times)" : "")));
             if (r.violations().size() > 3) {
                 notes.add("... " + (r.violations().size() - 3) + " more violations");
             }

@@ -52,7 +52,8 @@ public final class TextPatcherImpl implements TextPatcher {
 
     /**
      * Fault injection for tests: a patcher that forgets {@code caches_clean_inval_pou}, so other
-     * CPUs keep executing their cached copies (reported as stale fetches).
+     * CPUs keep executing their cached copies (reported as {@code stale-fetch} violations: no IC IVAU
+     * ever publishes the new word, unlike the window before a CPU's next context synchronisation).
      */
     public void setSkipCacheMaintenance(boolean skip) {
         skipCacheMaintenance = skip;

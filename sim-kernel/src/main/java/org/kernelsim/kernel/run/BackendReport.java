@@ -13,7 +13,8 @@ import java.util.Optional;
  */
 public record BackendReport(String backend, String implementation, Record options, Counters counters, Optional<PerCall> perCall, List<KeyReport> keys,
         List<ModuleReport> modules, List<CfiFailureReport> cfiFailures, List<String> oopses, List<String> warnings,
-        Optional<String> panic, Patching patching, List<ViolationReport> violations, Map<String, Long> metrics) {
+        Optional<String> panic, Patching patching, List<ViolationReport> violations, Hazards hazards,
+        Map<String, Long> metrics) {
 
     public BackendReport {
         requireNonNull(backend, "backend");
@@ -29,15 +30,17 @@ public record BackendReport(String backend, String implementation, Record option
         requireNonNull(panic, "panic");
         requireNonNull(patching, "patching");
         violations = List.copyOf(violations);
+        requireNonNull(hazards, "hazards");
         metrics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(metrics));
     }
 
     /** A run of backend {@code backend} under its own name, with no options. */
     public BackendReport(String backend, Counters counters, Optional<PerCall> perCall, List<KeyReport> keys,
             List<ModuleReport> modules, List<CfiFailureReport> cfiFailures, List<String> oopses, List<String> warnings,
-            Optional<String> panic, Patching patching, List<ViolationReport> violations, Map<String, Long> metrics) {
+            Optional<String> panic, Patching patching, List<ViolationReport> violations, Hazards hazards,
+            Map<String, Long> metrics) {
         this(backend, backend, new org.kernelsim.api.plugin.NoOptions(), counters, perCall, keys, modules, cfiFailures,
-                oopses, warnings, panic, patching, violations, metrics);
+                oopses, warnings, panic, patching, violations, hazards, metrics);
     }
 
     /** Summed over all CPUs; cycles are the cost model's, not a measurement. */
@@ -68,7 +71,20 @@ public record BackendReport(String backend, String implementation, Record option
     public record Patching(long nosync, long stopMachine, long literalWrites, long stallCycles) {
     }
 
-    public record ViolationReport(String kind, String detail) {
+    /** A violation and how many times it occurred (a repeated stale fetch is reported once, counted). */
+    public record ViolationReport(String kind, String detail, long count) {
+        public ViolationReport(String kind, String detail) {
+            this(kind, detail, 1);
+        }
+    }
+
+    /**
+     * Informational hazards, not violations: {@code staleWindowFetches} executions of a stale
+     * instruction inside the architecturally permitted window (the writer's maintenance complete,
+     * the CPU not yet context-synchronised), at {@code staleWindowSites} distinct code addresses.
+     */
+    public record Hazards(long staleWindowFetches, long staleWindowSites) {
+        public static final Hazards NONE = new Hazards(0, 0);
     }
 
     /** Host-side facts about a run: never part of the deterministic report. */

@@ -104,7 +104,7 @@ public final class MachineRun implements WorkloadContext {
         return report();
     }
 
-    public Kernel kernelForTests() {
+    public SimKernel kernelForTests() {
         return kernel;
     }
 
@@ -288,11 +288,12 @@ public final class MachineRun implements WorkloadContext {
         }
         var patching = new BackendReport.Patching(stats.nosync(), stats.stopMachine(), stats.literalWrites(), stall);
         List<BackendReport.ViolationReport> violations = reports.violations().stream()
-                .map(v -> new BackendReport.ViolationReport(v.kind(), v.detail())).toList();
+                .map(v -> new BackendReport.ViolationReport(v.kind(), v.detail(), v.count())).toList();
+        var hazards = new BackendReport.Hazards(reports.staleWindowFetches(), reports.staleWindowSites());
         Map<String, Long> m = new LinkedHashMap<>(metrics);
         m.put("pmuInterrupts", pmuInterrupts);
         return new BackendReport(backend.name(), backend.implementation(), backend.options(), counters, perCall, keys, modules, cfiFailures, oopses, warnings, panic,
-                patching, violations, m);
+                patching, violations, hazards, m);
     }
 
     /** The kernel log of the run (for tests and --verbose). */

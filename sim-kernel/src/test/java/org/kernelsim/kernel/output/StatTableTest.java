@@ -20,9 +20,14 @@ import org.kernelsim.kernel.run.BackendReport.ViolationReport;
 class StatTableTest {
 
     private static BackendReport report(List<ModuleReport> modules, List<ViolationReport> violations) {
+        return report(modules, violations, BackendReport.Hazards.NONE);
+    }
+
+    private static BackendReport report(List<ModuleReport> modules, List<ViolationReport> violations,
+            BackendReport.Hazards hazards) {
         return new BackendReport("ool-branch", new BackendReport.Counters(1000, 1500, 100, 10, 5, 0, 1), Optional.empty(),
                 List.of(), modules, List.of(), List.of(), List.of(), Optional.empty(),
-                new BackendReport.Patching(1, 0, 1, 0), violations, Map.of());
+                new BackendReport.Patching(1, 0, 1, 0), violations, hazards, Map.of());
     }
 
     private static String print(BackendReport r) {
@@ -53,5 +58,19 @@ class StatTableTest {
         String out = print(report(List.of(), v));
         assertTrue(out.contains("  stale-fetch: d2\n  ... 2 more violations\n"), out);
         assertEquals(-1, out.indexOf("stale-fetch: d3"), out);
+    }
+
+    @Test
+    void aRepeatedViolationIsOneLineWithItsCount() {
+        String out = print(report(List.of(), List.of(new ViolationReport("stale-fetch", "d", 10_000))));
+        assertTrue(out.matches("(?s).*\n  violations +1\n.*"), out);
+        assertTrue(out.contains("\n  stale-fetch: d (10,000 times)\n"), out);
+    }
+
+    @Test
+    void staleFetchesInTheSyncWindowAreARowNotAViolation() {
+        String out = print(report(List.of(), List.of(), new BackendReport.Hazards(6_114, 2)));
+        assertTrue(out.matches("(?s).*\n  violations +0\n  stale fetches in sync window +6,114\n.*"), out);
+        assertFalse(out.contains("stale-fetch"), out);
     }
 }

@@ -17,6 +17,7 @@ import org.kernelsim.kernel.plugin.PluginRegistry;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.kernelsim.cpu.core.CostModel;
+import org.kernelsim.kernel.patching.Insns;
 import org.kernelsim.kernel.run.BackendReport;
 import org.kernelsim.kernel.run.MachineRun;
 import org.kernelsim.kernel.run.MachineSimulationRunner;
@@ -205,11 +206,12 @@ class NewWorkloadsTest {
             "updates: 40", "duration: 300000", "duration: 60000");
 
     /**
-     * ool-branch's stale fetches in scale are the architecturally expected window of a nosync B -> B
-     * rewrite, not a simulator artefact: each one is a CPU executing the slot's previous B (the boot
-     * B to the key's first target, a live vmlinux function) after the update wrote the B to the second
-     * target and did DC CVAU/IC IVAU, i.e. before that CPU's next context synchronisation dropped the
-     * line. Never a NOP (boot patching is not involved), never a word that was not the slot's.
+     * ool-branch's stale fetches in scale are the architecturally permitted window of a nosync B -> B
+     * rewrite, not a simulator artefact and not a violation: each one is a CPU executing the slot's
+     * previous B (the boot B to the key's first target, a live vmlinux function) after the update
+     * wrote the B to the second target and completed DC CVAU/IC IVAU, i.e. before that CPU's next
+     * context synchronisation dropped the line. Never a NOP (boot patching is not involved), never a
+     * word that was not the slot's. The kernel counts them as hazards (26 fetches at 12 slots).
      */
     @Test
     void scaleStaleFetchesAreOldValidBranchesOfUpdatedKeys() throws Exception {
@@ -223,10 +225,15 @@ class NewWorkloadsTest {
         var syms = run.kernelForTests().kallsyms();
         Pattern stale = Pattern.compile("CPU (\\d+) executed stale b ([0-9a-f]{16}) at __SCT__(sc_key_\\d+)\\+0x4/0x18 "
                 + "\\(memory holds b ([0-9a-f]{16})\\)");
-        assertEquals(26, r.violations().size());
+        assertEquals(List.of(), r.violations());
+        assertEquals(new BackendReport.Hazards(26, 12), r.hazards());
+        var window = run.kernelForTests().reports().staleWindowDetail();
+        assertEquals(26L, window.values().stream().mapToLong(Long::longValue).sum());
         java.util.Set<String> keys = new java.util.TreeSet<>();
-        for (var v : r.violations()) {
-            assertEquals("stale-fetch", v.kind());
+        for (var f : window.keySet()) {
+            String detail = String.format("CPU %d executed stale %s at %s (memory holds %s)", f.cpu(),
+                    Insns.describe(f.executedWord(), f.va()), syms.format(f.va()), Insns.describe(f.memoryWord(), f.va()));
+            var v = new BackendReport.ViolationReport("stale-fetch", detail);
             Matcher m = stale.matcher(v.detail());
             assertTrue(m.matches(), v.detail());
             var key = key(r, m.group(3));
@@ -240,7 +247,7 @@ class NewWorkloadsTest {
             assertTrue(!old.name().equals(now.name()) && old.name().replaceAll("_\\d+$", "")
                     .equals(now.name().replaceAll("_\\d+$", "")), v.detail() + ": " + old.name() + " -> " + now.name());
         }
-        assertTrue(keys.size() > 1 && keys.size() <= 26, keys.toString());
+        assertEquals(12, keys.size(), "one slot per key: " + keys);
     }
 
     /**
@@ -280,14 +287,11 @@ class NewWorkloadsTest {
             assertEquals(b.startsWith("ool") ? 0 : r.counters().staticCalls(), r.counters().cfiChecks(), b);
             assertEquals(40L, r.keys().stream().mapToLong(BackendReport.KeyReport::updates).sum(), b);
             assertEquals(SCALE_PATCHING.get(b), r.patching(), b);
-            if (!b.equals("ool-branch")) {
-                assertTrue(r.violations().isEmpty(), b + ": " + r.violations());
-            } else {
-                assertEquals(26, r.violations().size(), r.violations().toString());
-                // Mark's design: a CPU may run a stale B to the old (still valid) target until it resynchronises.
-                assertTrue(r.violations().stream().allMatch(v -> v.kind().equals("stale-fetch")
-                        && v.detail().contains("at __SCT__sc_key_")), r.violations().toString());
-            }
+            assertTrue(r.violations().isEmpty(), b + ": " + r.violations());
+            // Mark's design: a CPU may run a stale B to the old (still valid) target until it
+            // resynchronises; the maintenance was done, so that is the permitted window, not a violation.
+            assertEquals(b.equals("ool-branch") ? new BackendReport.Hazards(26, 12) : BackendReport.Hazards.NONE,
+                    r.hazards(), b);
         }
     }
 }
