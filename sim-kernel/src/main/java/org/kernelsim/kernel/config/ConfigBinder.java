@@ -73,19 +73,25 @@ final class ConfigBinder {
         try (JsonParser p = parser(text, format)) {
             scan = scan(p);
         }
+        Map<String, JsonLocation> strings = new java.util.HashMap<>();
+        SimConfig config;
         try (JsonParser p = parser(text, format)) {
             p.nextToken();
-            SimConfig config = mapper.readerFor(SimConfig.class)
+            config = mapper.readerFor(SimConfig.class)
                     .withAttribute(WorkloadConfigDeserializer.TYPE_ATTRIBUTE, scan.workloadType())
                     .withAttribute(StaticCallConfigDeserializer.VARIANT_BACKENDS_ATTRIBUTE, scan.variantBackends())
+                    .withAttribute(StrictDeserializers.STRING_LOCATIONS, strings)
                     .readValue(p);
             JsonToken after = p.nextToken();
             if (after != null) {
                 throw ConfigException.at(p.currentTokenLocation(),
                         "unexpected content after the config; a config file holds one document");
             }
-            return config;
         }
+        // Module names can only be judged with the whole config read (the workload and its
+        // parameters decide which modules exist and are built), so they are checked here.
+        new ModuleCheck(registry, strings).check(config);
+        return config;
     }
 
     /** What binding needs to know before it reads the keys that depend on it. */

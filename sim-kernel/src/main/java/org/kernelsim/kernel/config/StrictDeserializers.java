@@ -2,6 +2,7 @@ package org.kernelsim.kernel.config;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
@@ -33,6 +34,13 @@ import org.kernelsim.api.plugin.ParameterInfo;
  * file:line:column with the key's path, and build immutable values.
  */
 final class StrictDeserializers extends Deserializers.Base {
+
+    /**
+     * Context attribute: a mutable {@code Map<String, JsonLocation>} that the string reader fills
+     * with the location of every string value by its path ({@code modules[0]}), for checks that
+     * need the whole config before they can judge a value (module names, {@link ModuleCheck}).
+     */
+    static final String STRING_LOCATIONS = "kernelsim.string.locations";
 
     private final Map<Class<?>, JsonDeserializer<?>> special;
     private final DefaultValues defaults;
@@ -162,6 +170,11 @@ final class StrictDeserializers extends Deserializers.Base {
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING && !Tokens.isYamlWord(p)) {
                 throw Tokens.wrongType(p, "a string");
+            }
+            if (ctxt.getAttribute(STRING_LOCATIONS) instanceof Map<?, ?> locations) {
+                @SuppressWarnings("unchecked")
+                Map<String, JsonLocation> byPath = (Map<String, JsonLocation>) locations;
+                byPath.put(ConfigPath.ofValue(p), p.currentTokenLocation());
             }
             return p.getText();
         }

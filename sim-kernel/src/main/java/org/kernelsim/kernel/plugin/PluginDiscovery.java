@@ -18,11 +18,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.plugin.BackendPlugin;
 import org.kernelsim.api.workload.WorkloadPlugin;
 
 /**
- * Finds backends and workloads with {@link ServiceLoader}: on the application classpath, then in
+ * Finds backends, workloads and kernel modules with {@link ServiceLoader}: on the application classpath, then in
  * every {@code *.jar} of each plugin directory, each jar in its own class loader whose parent
  * shows only the API ({@link ApiOnlyClassLoader}). A broken jar or plugin becomes a warning and
  * the rest still load; two plugins with one name are an error ({@link PluginConflictException}).
@@ -31,6 +32,8 @@ public final class PluginDiscovery {
 
     private static final Logger LOG = LogManager.getLogger(PluginDiscovery.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** Kernel module names are C identifiers in the kernel (KBUILD_MODNAME): {@code tp_probe_a}. */
+    private static final Pattern MODULE_NAME = Pattern.compile("[a-z0-9_][a-z0-9_-]*");
     private static final List<String> KERNEL_WORKLOAD_KEYS = List.of("type", "timeline");
 
     private final ClassLoader classpath;
@@ -54,9 +57,10 @@ public final class PluginDiscovery {
         requireNonNull(pluginDirs, "pluginDirs");
         List<Registered<BackendPlugin>> backends = new ArrayList<>();
         List<Registered<WorkloadPlugin>> workloads = new ArrayList<>();
+        List<Registered<KernelModule>> modules = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
 
-        load(classpath, PluginSource.CLASSPATH, backends, workloads, warnings);
+        load(classpath, PluginSource.CLASSPATH, backends, workloads, modules, warnings);
         for (Path jar : jars(pluginDirs, warnings)) {
             PluginSource source = new PluginSource.Jar(jar);
             URLClassLoader loader;
@@ -67,15 +71,16 @@ public final class PluginDiscovery {
                 warn(warnings, "plugin jar " + jar + ": cannot be opened: " + e.getMessage());
                 continue;
             }
-            int found = load(loader, source, backends, workloads, warnings);
+            int found = load(loader, source, backends, workloads, modules, warnings);
             if (found == 0) {
-                warn(warnings, "plugin jar " + jar + ": provides no usable backend or workload "
-                        + "(no valid META-INF/services/" + BackendPlugin.class.getName() + " or "
-                        + WorkloadPlugin.class.getName() + " entry)");
+                warn(warnings, "plugin jar " + jar + ": provides no usable backend, workload or kernel module "
+                        + "(no valid META-INF/services/" + BackendPlugin.class.getName() + ", "
+                        + WorkloadPlugin.class.getName() + " or " + KernelModule.class.getName() + " entry)");
             }
         }
-        PluginRegistry registry = PluginRegistry.of(backends, workloads, warnings, pluginDirs);
-        LOG.debug("plugins: backends {} workloads {}", registry.backends().keySet(), registry.workloads().keySet());
+        PluginRegistry registry = PluginRegistry.of(backends, workloads, modules, warnings, pluginDirs);
+        LOG.debug("plugins: backends {} workloads {} modules {}", registry.backends().keySet(),
+                registry.workloads().keySet(), registry.modules().keySet());
         return registry;
     }
 
@@ -98,11 +103,12 @@ public final class PluginDiscovery {
     }
 
     private int load(ClassLoader loader, PluginSource source, List<Registered<BackendPlugin>> backends,
-            List<Registered<WorkloadPlugin>> workloads, List<String> warnings) {
-        int before = backends.size() + workloads.size();
+            List<Registered<WorkloadPlugin>> workloads, List<Registered<KernelModule>> modules, List<String> warnings) {
+        int before = backends.size() + workloads.size() + modules.size();
         collect(BackendPlugin.class, loader, source, warnings, this::checkBackend, backends);
         collect(WorkloadPlugin.class, loader, source, warnings, this::checkWorkload, workloads);
-        return backends.size() + workloads.size() - before;
+        collect(KernelModule.class, loader, source, warnings, PluginDiscovery::checkModule, modules);
+        return backends.size() + workloads.size() + modules.size() - before;
     }
 
     private <T> void collect(Class<T> service, ClassLoader loader, PluginSource source, List<String> warnings,
@@ -150,6 +156,19 @@ public final class PluginDiscovery {
         }
         checker.check(params, false);
         return new Registered<>(name, plugin, source);
+    }
+
+    private static Registered<KernelModule> checkModule(KernelModule module, PluginSource source) {
+        String name = module.name();
+        if (name == null || !MODULE_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("bad kernel module name '" + name
+                    + "': a module name is lower case letters, digits, '_' and '-'");
+        }
+        String description = module.description();
+        if (description == null || description.contains("\n")) {
+            throw new IllegalArgumentException("kernel module '" + name + "' needs a one-line description");
+        }
+        return new Registered<>(name, module, source);
     }
 
     private static String checkName(String name, String description) {

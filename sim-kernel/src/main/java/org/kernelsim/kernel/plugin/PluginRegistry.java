@@ -9,24 +9,29 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.plugin.BackendPlugin;
 import org.kernelsim.api.workload.WorkloadPlugin;
 
 /**
- * Every backend and workload found, by name: the one place that decides whether a name is known
- * and words the error when it is not (the config reader and the CLI both ask here).
+ * Every backend, workload and kernel module found, by name: the one place that decides whether a
+ * name is known and words the error when it is not (the config reader, the runner and the CLI all
+ * ask here).
  */
 public final class PluginRegistry {
 
     private final SortedMap<String, Registered<BackendPlugin>> backends;
     private final SortedMap<String, Registered<WorkloadPlugin>> workloads;
+    private final SortedMap<String, Registered<KernelModule>> modules;
     private final List<String> warnings;
     private final List<Path> searched;
 
     private PluginRegistry(SortedMap<String, Registered<BackendPlugin>> backends,
-            SortedMap<String, Registered<WorkloadPlugin>> workloads, List<String> warnings, List<Path> searched) {
+            SortedMap<String, Registered<WorkloadPlugin>> workloads, SortedMap<String, Registered<KernelModule>> modules,
+            List<String> warnings, List<Path> searched) {
         this.backends = Collections.unmodifiableSortedMap(backends);
         this.workloads = Collections.unmodifiableSortedMap(workloads);
+        this.modules = Collections.unmodifiableSortedMap(modules);
         this.warnings = List.copyOf(warnings);
         this.searched = List.copyOf(searched);
     }
@@ -37,13 +42,20 @@ public final class PluginRegistry {
      * @throws PluginConflictException when two plugins of one kind share a name
      */
     public static PluginRegistry of(List<Registered<BackendPlugin>> backends, List<Registered<WorkloadPlugin>> workloads,
-            List<String> warnings, List<Path> searched) {
+            List<Registered<KernelModule>> modules, List<String> warnings, List<Path> searched) {
         return new PluginRegistry(byName("backend", backends), byName("workload", workloads),
-                requireNonNull(warnings, "warnings"), requireNonNull(searched, "searched"));
+                byName("kernel module", modules), requireNonNull(warnings, "warnings"),
+                requireNonNull(searched, "searched"));
+    }
+
+    /** A registry without kernel modules (tests of backends and workloads alone). */
+    public static PluginRegistry of(List<Registered<BackendPlugin>> backends, List<Registered<WorkloadPlugin>> workloads,
+            List<String> warnings, List<Path> searched) {
+        return of(backends, workloads, List.of(), warnings, searched);
     }
 
     public static PluginRegistry empty() {
-        return of(List.of(), List.of(), List.of(), List.of());
+        return of(List.of(), List.of(), List.of(), List.of(), List.of());
     }
 
     private static <T> SortedMap<String, Registered<T>> byName(String kind, List<Registered<T>> plugins) {
@@ -66,6 +78,11 @@ public final class PluginRegistry {
         return workloads;
     }
 
+    /** Kernel modules ({@link KernelModule}) by name; a workload may generate more of its own. */
+    public SortedMap<String, Registered<KernelModule>> modules() {
+        return modules;
+    }
+
     public List<String> warnings() {
         return warnings;
     }
@@ -76,6 +93,15 @@ public final class PluginRegistry {
 
     public Optional<Registered<WorkloadPlugin>> workload(String name) {
         return Optional.ofNullable(workloads.get(requireNonNull(name, "name")));
+    }
+
+    public Optional<Registered<KernelModule>> module(String name) {
+        return Optional.ofNullable(modules.get(requireNonNull(name, "name")));
+    }
+
+    /** "known modules: a, b", or why there are none. */
+    public String knownModules() {
+        return known("modules", modules.keySet(), "kernel module");
     }
 
     /** "unknown backend 'x' in 'staticCall.backend'; known backends: a, b" (or why none are known). */

@@ -7,10 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -157,31 +154,10 @@ public final class MachineSimulationRunner implements SimulationRunner {
     private record Timed(BackendReport report, BackendReport.HostTiming timing) {
     }
 
-    /** The machine every backend boots: the config's, with the modules the config and the workload name. */
+    /** The machine every backend boots: the config's, with the modules the plan resolved. */
     public static MachineSpec spec(RunPlan plan) {
         SimConfig c = plan.config();
-        WorkloadPlugin workload = plan.workload().plugin();
-        Record parameters = plan.workload().parameters();
-        Map<String, KernelModule> known = new LinkedHashMap<>();
-        for (KernelModule m : ServiceLoader.load(KernelModule.class, workload.getClass().getClassLoader())) {
-            known.putIfAbsent(m.name(), m);
-        }
-        for (KernelModule m : workload.generatedModules(parameters)) {
-            known.put(m.name(), m);
-        }
-        List<String> names = new ArrayList<>(c.modules());
-        workload.requiredModules(parameters).stream().filter(n -> !names.contains(n)).forEach(names::add);
-        workload.generatedModules(parameters).stream().map(KernelModule::name).filter(n -> !names.contains(n))
-                .forEach(names::add);
-        List<KernelModule> modules = new ArrayList<>();
-        for (String n : names) {
-            KernelModule m = known.get(n);
-            if (m == null) {
-                throw new IllegalArgumentException("unknown kernel module '" + n + "' in 'modules'; known modules: "
-                        + String.join(", ", known.keySet()));
-            }
-            modules.add(m);
-        }
+        List<KernelModule> modules = plan.modules();
         var k = c.kernel();
         return new MachineSpec(c.machine().cpus(), c.seed(), c.machine().slice(),
                 MachineSpec.Interleave.valueOf(c.machine().scheduler().name()),

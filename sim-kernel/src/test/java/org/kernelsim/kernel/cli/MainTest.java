@@ -172,6 +172,27 @@ class MainTest {
     }
 
     @Test
+    void unknownKernelModulesAreConfigErrorsForCheckAndRun() throws IOException {
+        Path config = file("x.yaml", "schemaVersion: 1\nstaticCall: { backend: generic }\nworkload: { type: selftest }\n"
+                + "modules: [nosuch]\n");
+        String expected = "kernelsim: " + config + ":4:11: unknown kernel module 'nosuch' in 'modules[0]'; "
+                + "known modules: kvm, perf\n";
+        for (String command : new String[] {"check", "run"}) {
+            assertEquals(2, sim(command, config.toString()), command);
+            assertEquals(expected, err, command);
+            assertEquals("", out, command);
+        }
+
+        Path timeline = file("t.yaml", "schemaVersion: 1\nstaticCall: { backend: generic }\nmodules: [perf, kvm]\n"
+                + "workload:\n  type: perf-record\n  timeline:\n    - { at: 1000, load: kvm }\n"
+                + "    - { at: 4000, unload: nosuch }\n");
+        assertEquals(2, sim("run", timeline.toString()));
+        assertEquals("kernelsim: " + timeline + ":8:27: unknown kernel module 'nosuch' in "
+                + "'workload.timeline[1].unload'; known modules: kvm, perf\n", err);
+        assertNoStackTrace();
+    }
+
+    @Test
     void usageErrorsAreExit2() {
         assertEquals(2, sim("frobnicate"));
         assertTrue(err.startsWith("kernelsim: Unmatched argument at index 0: 'frobnicate'\n"), err);

@@ -268,6 +268,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unknownKernelModulesAreErrorsAtTheListItem() {
+        assertEquals("configs/x.yaml:4:11: unknown kernel module 'nosuch' in 'modules[0]'; known modules: kvm, perf",
+                error(MINIMAL + "modules: [nosuch]\n"));
+        assertEquals("configs/x.yaml:6:5: unknown kernel module 'kvmm' in 'modules[1]'; known modules: kvm, perf",
+                error(MINIMAL + "modules:\n  - perf\n  - kvmm\n"));
+    }
+
+    private static String timeline(String modules, String... events) {
+        return "schemaVersion: 1\nstaticCall: { backend: generic }\nmodules: " + modules
+                + "\nworkload:\n  type: perf-record\n  timeline:\n"
+                + String.join("", java.util.Arrays.stream(events).map(e -> "    - " + e + "\n").toList());
+    }
+
+    @Test
+    void timelineModulesMustBeKnownBuiltAndLoadedInOrder() {
+        String twice = timeline("[perf, kvm]", "{ at: 1000, load: kvm }", "{ at: 4000, unload: kvm }");
+        assertEquals(List.of(new TimelineEvent(1000, Optional.of("kvm"), Optional.empty()),
+                new TimelineEvent(4000, Optional.empty(), Optional.of("kvm"))), read(twice).workload().timeline());
+        // Written out of order: the kernel applies events by time, so this is the same sequence.
+        read(timeline("[kvm]", "{ at: 4000, unload: kvm }", "{ at: 1000, load: kvm }"));
+
+        assertEquals("configs/x.yaml:8:27: unknown kernel module 'nosuch' in 'workload.timeline[1].unload'; "
+                + "known modules: kvm, perf",
+                error(timeline("[perf, kvm]", "{ at: 1000, load: kvm }", "{ at: 4000, unload: nosuch }")));
+        assertEquals("configs/x.yaml:7:25: kernel module 'kvm' in 'workload.timeline[0].load' is not built for this "
+                + "run, so the kernel cannot find it; add it to 'modules' (built: perf)",
+                error(timeline("[perf]", "{ at: 1000, load: kvm }")));
+        assertEquals("configs/x.yaml:7:25: kernel module 'perf' in 'workload.timeline[0].load' is built into the "
+                + "kernel image (linked at boot), so it cannot be loaded",
+                error(timeline("[perf, kvm]", "{ at: 1000, load: perf }")));
+        assertEquals("configs/x.yaml:7:27: kernel module 'kvm' in 'workload.timeline[0].unload' is not loaded at "
+                + "4000: no earlier event of the timeline loads it",
+                error(timeline("[kvm]", "{ at: 4000, unload: kvm }", "{ at: 5000, load: kvm }")));
+        assertEquals("configs/x.yaml:9:25: kernel module 'kvm' in 'workload.timeline[2].load' is already loaded at "
+                + "3000 (by 'workload.timeline[0]' at 1000); unload it first",
+                error(timeline("[kvm]", "{ at: 1000, load: kvm }", "{ at: 4000, unload: kvm }",
+                        "{ at: 3000, load: kvm }")));
+    }
+
+    @Test
     void syntaxErrorsAreLocated() {
         String message = error("schemaVersion: 1\nmachine: { cpus: 4\n");
         assertEquals("configs/x.yaml:2:19: not valid YAML: while parsing a flow mapping; expected ',' or '}', but got <stream end>", message);

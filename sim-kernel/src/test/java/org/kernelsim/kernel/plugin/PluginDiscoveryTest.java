@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.plugin.BackendPlugin;
 import org.kernelsim.kernel.config.ConfigLoader;
 
@@ -124,14 +125,14 @@ class PluginDiscoveryTest {
         assertEquals(List.of(
                 "plugin jar " + dir.resolve("broken.jar") + ": org.kernelsim.api.plugin.BackendPlugin: "
                         + "Provider com.example.gone.MissingBackend not found",
-                "plugin jar " + dir.resolve("broken.jar") + ": provides no usable backend or workload (no valid "
-                        + "META-INF/services/org.kernelsim.api.plugin.BackendPlugin or "
-                        + "org.kernelsim.api.workload.WorkloadPlugin entry)",
+                "plugin jar " + dir.resolve("broken.jar") + ": provides no usable backend, workload or kernel module "
+                        + "(no valid META-INF/services/org.kernelsim.api.plugin.BackendPlugin, "
+                        + "org.kernelsim.api.workload.WorkloadPlugin or org.kernelsim.api.module.KernelModule entry)",
                 "plugin jar " + dir.resolve("wrong-type.jar") + ": org.kernelsim.api.plugin.BackendPlugin: "
                         + "com.example.wrong.NotABackend not a subtype",
-                "plugin jar " + dir.resolve("wrong-type.jar") + ": provides no usable backend or workload (no valid "
-                        + "META-INF/services/org.kernelsim.api.plugin.BackendPlugin or "
-                        + "org.kernelsim.api.workload.WorkloadPlugin entry)"),
+                "plugin jar " + dir.resolve("wrong-type.jar") + ": provides no usable backend, workload or kernel module "
+                        + "(no valid META-INF/services/org.kernelsim.api.plugin.BackendPlugin, "
+                        + "org.kernelsim.api.workload.WorkloadPlugin or org.kernelsim.api.module.KernelModule entry)"),
                 registry.warnings());
     }
 
@@ -170,6 +171,33 @@ class PluginDiscoveryTest {
         Path empty = tmp.resolve("empty");
         assertEquals("unknown backend 'gamma'; no backend plugins are installed (none found on the classpath or in "
                 + empty + ")", discover(empty).unknownBackend("gamma", ""));
+    }
+
+    @Test
+    void kernelModulesComeFromJarsLikeBackendsAndClashesAreErrors() throws Exception {
+        Path build = Files.createDirectories(tmp.resolve("module-build"));
+        Path modA = TestJars.jar(build, "mod-a.jar",
+                Map.of("com.example.moda.MyMod", TestJars.moduleSource("com.example.moda.MyMod", "my_mod"),
+                        "com.example.moda.BadName", TestJars.moduleSource("com.example.moda.BadName", "Bad Name")),
+                Map.ofEntries(TestJars.services(KernelModule.class, "com.example.moda.MyMod",
+                        "com.example.moda.BadName")));
+        Path dir = dirWith("modules", modA);
+        PluginRegistry registry = discover(dir);
+        assertEquals(List.of("my_mod"), List.copyOf(registry.modules().keySet()));
+        assertEquals(dir.resolve("mod-a.jar").toString(), registry.module("my_mod").orElseThrow().source().describe());
+        assertEquals(List.of("plugin jar " + dir.resolve("mod-a.jar") + ": ignoring com.example.moda.BadName: "
+                + "IllegalArgumentException: bad kernel module name 'Bad Name': a module name is lower case letters, "
+                + "digits, '_' and '-'"), registry.warnings());
+        assertEquals("known modules: my_mod", registry.knownModules());
+
+        Path modCopy = TestJars.jar(build, "mod-copy.jar",
+                Map.of("com.example.modb.Again", TestJars.moduleSource("com.example.modb.Again", "my_mod")),
+                Map.ofEntries(TestJars.services(KernelModule.class, "com.example.modb.Again")));
+        Path dup = dirWith("module-dup", modA, modCopy);
+        PluginConflictException e = assertThrows(PluginConflictException.class, () -> discover(dup));
+        assertEquals("kernel module name 'my_mod' is claimed twice: by " + dup.resolve("mod-a.jar")
+                + " (com.example.moda.MyMod) and by " + dup.resolve("mod-copy.jar")
+                + " (com.example.modb.Again); remove one of them", e.getMessage());
     }
 
     @Test

@@ -75,6 +75,17 @@ public final class TestJars {
                 + "}\n";
     }
 
+    /** Source of a KernelModule named {@code name} in class {@code fqcn} (never built by these tests). */
+    public static String moduleSource(String fqcn, String name) {
+        int dot = fqcn.lastIndexOf('.');
+        return "package " + fqcn.substring(0, dot) + ";\n"
+                + "import org.kernelsim.api.module.*;\n"
+                + "public final class " + fqcn.substring(dot + 1) + " implements KernelModule {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public void build(ModuleBuildContext ctx) { throw new UnsupportedOperationException(); }\n"
+                + "}\n";
+    }
+
     private static void compile(Path out, Map<String, String> sources) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {

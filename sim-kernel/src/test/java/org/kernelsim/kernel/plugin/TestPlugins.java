@@ -2,12 +2,14 @@ package org.kernelsim.kernel.plugin;
 
 import com.google.inject.Module;
 import java.util.List;
+import org.kernelsim.api.module.KernelModule;
+import org.kernelsim.api.module.ModuleBuildContext;
 import org.kernelsim.api.plugin.BackendPlugin;
 import org.kernelsim.api.plugin.Param;
 import org.kernelsim.api.workload.WorkloadPlugin;
 
 /**
- * Stand-ins with the names and options of the built-in backends and workloads, for tests of the
+ * Stand-ins with the names and options of the built-in backends, workloads and kernel modules, for tests of the
  * config reader and the CLI (the real ones live in sim-plugins and sim-modules, which sim-kernel
  * never compiles against). Registered directly, never through META-INF/services, so they cannot
  * clash with the real plugins on the test classpath.
@@ -65,6 +67,17 @@ public final class TestPlugins {
     public static final WorkloadPlugin SELFTEST = new Workload("selftest", "the static_call selftest table",
             SelftestParams.class);
 
+    /** A kernel module that only has a name (the config reader never builds one). */
+    public record ModuleStub(String name, boolean builtIn) implements KernelModule {
+        @Override
+        public void build(ModuleBuildContext ctx) {
+            throw new UnsupportedOperationException("test module " + name + " cannot be built");
+        }
+    }
+
+    public static final KernelModule PERF = new ModuleStub("perf", true);
+    public static final KernelModule KVM = new ModuleStub("kvm", false);
+
     public static final WorkloadPlugin MICROBENCH = new Workload("microbench", "a static-call microbenchmark",
             MicrobenchParams.class);
 
@@ -117,6 +130,41 @@ public final class TestPlugins {
         @Override
         public Class<? extends Record> parametersType() {
             return delegate.parametersType();
+        }
+    }
+
+    public abstract static class DelegatingModule implements KernelModule {
+        private final KernelModule delegate;
+
+        protected DelegatingModule(KernelModule delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public boolean builtIn() {
+            return delegate.builtIn();
+        }
+
+        @Override
+        public void build(ModuleBuildContext ctx) {
+            delegate.build(ctx);
+        }
+    }
+
+    public static final class PerfModuleProvider extends DelegatingModule {
+        public PerfModuleProvider() {
+            super(PERF);
+        }
+    }
+
+    public static final class KvmModuleProvider extends DelegatingModule {
+        public KvmModuleProvider() {
+            super(KVM);
         }
     }
 
@@ -175,6 +223,8 @@ public final class TestPlugins {
         java.nio.file.Files.writeString(services.resolve(WorkloadPlugin.class.getName()), String.join("\n",
                 PerfRecordProvider.class.getName(), SelftestProvider.class.getName(),
                 MicrobenchProvider.class.getName()) + "\n");
+        java.nio.file.Files.writeString(services.resolve(KernelModule.class.getName()), String.join("\n",
+                PerfModuleProvider.class.getName(), KvmModuleProvider.class.getName()) + "\n");
         return new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, TestPlugins.class.getClassLoader()) {
             @Override
             public java.util.Enumeration<java.net.URL> getResources(String name) throws java.io.IOException {
@@ -189,6 +239,8 @@ public final class TestPlugins {
                 .map(b -> new Registered<>(b.name(), b, PluginSource.CLASSPATH)).toList();
         List<Registered<WorkloadPlugin>> workloads = List.of(PERF_RECORD, SELFTEST, MICROBENCH).stream()
                 .map(w -> new Registered<>(w.name(), w, PluginSource.CLASSPATH)).toList();
-        return PluginRegistry.of(backends, workloads, List.of(), List.of());
+        List<Registered<KernelModule>> modules = List.of(PERF, KVM).stream()
+                .map(m -> new Registered<>(m.name(), m, PluginSource.CLASSPATH)).toList();
+        return PluginRegistry.of(backends, workloads, modules, List.of(), List.of());
     }
 }
