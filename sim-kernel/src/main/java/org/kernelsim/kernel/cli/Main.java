@@ -8,13 +8,14 @@ import java.io.OutputStreamWriter;
 import java.util.concurrent.Callable;
 import org.kernelsim.kernel.config.ConfigException;
 import org.kernelsim.kernel.plugin.PluginConflictException;
+import org.kernelsim.kernel.run.RunUsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The kernelsim command line ({@code ./sim}). Exit status: 0 success; 1 the run found failures
- * that {@code --fail-on} asked about; 2 a usage or config error; 70 an internal error. No Java
+ * that {@code --fail-on} asked about; 2 a usage, config or output-file error; 70 an internal error. No Java
  * stack trace reaches the user unless {@code --debug} asks for it.
  */
 public final class Main {
@@ -54,7 +55,7 @@ public final class Main {
                     + "static_call backends.",
             footerHeading = "%nExit status:%n",
             footer = {"  0   success", "  1   the run found failures that --fail-on asked about",
-                    "  2   usage or config error", "  70  internal error (a bug: please report it with --debug)"})
+                    "  2   usage, config or output-file error", "  70  internal error (a bug: please report it with --debug)"})
     static final class Top implements Callable<Integer> {
         private final CliContext ctx;
 
@@ -107,7 +108,8 @@ public final class Main {
     /** The one place an exception becomes words and an exit status. */
     static int report(Exception e, boolean debug, PrintWriter err) {
         int status;
-        if (e instanceof ConfigException || e instanceof PluginConflictException || e instanceof UsageException) {
+        if (e instanceof ConfigException || e instanceof PluginConflictException || e instanceof UsageException
+                || e instanceof RunUsageException) {
             err.println("kernelsim: " + e.getMessage());
             status = USAGE;
         } else {

@@ -1,8 +1,10 @@
 package org.kernelsim.kernel.run;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ import org.kernelsim.api.kernel.KernelFeatures;
 import org.kernelsim.api.kernel.MachineSpec;
 import org.kernelsim.api.module.KernelModule;
 import org.kernelsim.api.workload.TimelineStep;
+import org.kernelsim.api.workload.Workload;
 import org.kernelsim.api.workload.WorkloadPlugin;
 import org.kernelsim.cpu.core.CostModel;
 import org.kernelsim.kernel.config.SimConfig;
@@ -78,11 +81,28 @@ public final class MachineSimulationRunner implements SimulationRunner {
                 Files.writeString(path, JsonReport.text(tree));
                 out.println("JSON report: " + path);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the JSON report " + file, e);
+                // Not a bug: the user's path or the file system. The table above stays printed.
+                out.flush();
+                throw new RunUsageException("cannot write the JSON report " + file + ": " + reason(e), e);
             }
         });
         out.flush();
         return new RunResult(true, failures(outcome.runs()));
+    }
+
+    /** "No such file or directory", or the exception's own words: what went wrong, not its class. */
+    static String reason(IOException e) {
+        if (e instanceof FileSystemException fs) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "No such file or directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "Permission denied"
+                    // from creating the report's directories: a path on the way is a file
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "exists and is not a directory"
+                    : e instanceof java.nio.file.NotDirectoryException ? "Not a directory"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() == null ? reason : fs.getFile() + ": " + reason;
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Runs every backend of the plan and returns the reports in plan order. */
@@ -92,8 +112,12 @@ public final class MachineSimulationRunner implements SimulationRunner {
         MachineSpec spec = spec(plan);
         CostModel costs = CostModel.defaults().withOverrides(plan.config().costModel());
         List<TimelineStep> timeline = timeline(plan.config().workload().timeline());
-        WorkloadPlugin workload = plan.workload().plugin();
-        Record parameters = plan.workload().parameters();
+        // One workload instance per machine, made here on the calling thread, before any machine
+        // boots: a plugin that cannot drive a machine is the user's to fix, not a failed simulation.
+        List<Workload> workloads = new ArrayList<>();
+        for (int i = 0; i < backends.size(); i++) {
+            workloads.add(create(plan.workload()));
+        }
         double[] progress = new double[backends.size()];
         ProgressBar bar = progressBar ? new ProgressBar("kernelsim", 1000L * backends.size()) : null;
         List<Future<Timed>> futures = new ArrayList<>();
@@ -119,8 +143,7 @@ public final class MachineSimulationRunner implements SimulationRunner {
                     if (bar == null) {
                         LOG.info("{}: booting {} CPUs", b.name(), spec.cpus());
                     }
-                    MachineRun run = new MachineRun(b, spec, costs, workload.create(parameters), timeline,
-                            onProgress);
+                    MachineRun run = new MachineRun(b, spec, costs, workloads.get(index), timeline, onProgress);
                     BackendReport report = run.run();
                     long ms = (System.nanoTime() - t0) / 1_000_000;
                     if (bar == null) {
@@ -148,6 +171,30 @@ public final class MachineSimulationRunner implements SimulationRunner {
             if (bar != null) {
                 bar.close();
             }
+        }
+    }
+
+    /**
+     * {@link WorkloadPlugin#create}, or a usage error naming the plugin and where it came from when
+     * the plugin only describes itself (the interface's default throws UnsupportedOperationException).
+     */
+    static Workload create(WorkloadRun w) {
+        WorkloadPlugin plugin = w.plugin();
+        try {
+            return requireNonNull(plugin.create(w.parameters()), "create() returned null");
+        } catch (UnsupportedOperationException e) {
+            boolean implemented;
+            try {
+                implemented = plugin.getClass().getMethod("create", Record.class).getDeclaringClass()
+                        != WorkloadPlugin.class;
+            } catch (NoSuchMethodException impossible) {
+                implemented = true;
+            }
+            String why = implemented ? "its create() refuses: " + e.getMessage()
+                    : "the plugin only describes itself (it does not implement WorkloadPlugin.create)";
+            throw new RunUsageException("workload type '" + w.type() + "' from " + w.source().describe() + " ("
+                    + plugin.getClass().getName() + ") cannot drive a machine: " + why
+                    + "; it can be listed and checked, not run", e);
         }
     }
 

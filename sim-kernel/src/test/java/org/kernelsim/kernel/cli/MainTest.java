@@ -73,7 +73,7 @@ class MainTest {
         for (String command : new String[] {"run", "check", "backends", "workloads"}) {
             assertTrue(out.contains("\n  " + command + " "), command);
         }
-        assertTrue(out.contains("  2   usage or config error\n"), out);
+        assertTrue(out.contains("  2   usage, config or output-file error\n"), out);
         assertEquals("", err);
         assertEquals(0, sim("run", "--help"));
         assertTrue(out.startsWith("Usage: sim run [-hVv] [--debug] [--fail-on=KIND[,KIND...]]...\n"), out);
@@ -189,6 +189,43 @@ class MainTest {
         assertEquals(2, sim("run", timeline.toString()));
         assertEquals("kernelsim: " + timeline + ":8:27: unknown kernel module 'nosuch' in "
                 + "'workload.timeline[1].unload'; known modules: kvm, perf\n", err);
+        assertNoStackTrace();
+    }
+
+    @Test
+    void anUnwritableJsonReportIsExit2AfterTheTable() throws IOException {
+        // The real plugins (on the test classpath) and the real runner: one selftest machine.
+        classpath = MainTest.class.getClassLoader();
+        runner = new org.kernelsim.kernel.run.MachineSimulationRunner(1, false);
+        Path notADirectory = file("plain.txt", "a file, not a directory\n");
+        Path report = notADirectory.resolve("x.json");
+        Path config = file("json.yaml", "schemaVersion: 1\nstaticCall: { backend: generic }\n"
+                + "workload: { type: selftest }\nreport: { json: " + report + " }\n");
+        assertEquals(2, sim("run", config.toString()));
+        assertEquals("kernelsim: cannot write the JSON report " + report + ": " + notADirectory
+                + ": exists and is not a directory\n", err);
+        assertTrue(out.startsWith("\n Performance counter stats for 'selftest (json.yaml)':\n"), out);
+        assertFalse(out.contains("JSON report:"), out);
+        assertNoStackTrace();
+    }
+
+    @Test
+    void aDescribeOnlyWorkloadPluginIsAUsageErrorNamingItsJar() throws IOException {
+        Path plugins = Files.createDirectories(tmp.resolve("plugins"));
+        Path jar = TestJars.jar(plugins, "describe-only.jar",
+                Map.of("com.example.describe.DescribeOnly", TestJars.describeOnlyWorkloadSource(
+                        "com.example.describe.DescribeOnly", "describe-only")),
+                Map.ofEntries(TestJars.services(org.kernelsim.api.workload.WorkloadPlugin.class,
+                        "com.example.describe.DescribeOnly")));
+        runner = new org.kernelsim.kernel.run.MachineSimulationRunner(1, false);
+        Path config = file("d.yaml", "schemaVersion: 1\nstaticCall: { backend: generic }\n"
+                + "workload: { type: describe-only }\n");
+        assertEquals(0, sim("--plugins", plugins.toString(), "check", config.toString()), err);
+        assertEquals(2, sim("--plugins", plugins.toString(), "run", config.toString()));
+        assertEquals("kernelsim: workload type 'describe-only' from " + jar
+                + " (com.example.describe.DescribeOnly) cannot drive a machine: the plugin only describes itself "
+                + "(it does not implement WorkloadPlugin.create); it can be listed and checked, not run\n", err);
+        assertEquals("", out);
         assertNoStackTrace();
     }
 

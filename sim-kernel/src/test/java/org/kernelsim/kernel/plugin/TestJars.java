@@ -75,6 +75,21 @@ public final class TestJars {
                 + "}\n";
     }
 
+    /** Source of a WorkloadPlugin that only describes itself: it keeps the default {@code create}. */
+    public static String describeOnlyWorkloadSource(String fqcn, String name) {
+        int dot = fqcn.lastIndexOf('.');
+        return "package " + fqcn.substring(0, dot) + ";\n"
+                + "import org.kernelsim.api.plugin.*;\n"
+                + "import org.kernelsim.api.workload.*;\n"
+                + "public final class " + fqcn.substring(dot + 1) + " implements WorkloadPlugin {\n"
+                + "  public record Params(@Param(description = \"cycles\", defaultValue = \"1000\", min = 1)"
+                + " long duration) {}\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test workload " + name + "\"; }\n"
+                + "  public Class<? extends Record> parametersType() { return Params.class; }\n"
+                + "}\n";
+    }
+
     /** Source of a KernelModule named {@code name} in class {@code fqcn} (never built by these tests). */
     public static String moduleSource(String fqcn, String name) {
         int dot = fqcn.lastIndexOf('.');
