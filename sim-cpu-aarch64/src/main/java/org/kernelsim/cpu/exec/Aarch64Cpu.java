@@ -403,8 +403,8 @@ public final class Aarch64Cpu implements Cpu {
                 }
             }
             try {
-                // The commonest instructions, inline (the same code as their arms in execute(), which
-                // handles everything else): no call per instruction and a small loop for the JIT.
+                // The commonest instructions, executed here and only here (execute() handles everything
+                // else): no call per instruction and a small loop for the JIT.
                 final long[] x = this.x;
                 switch (in.op) {
                     case Op.ADD_IMM: {
@@ -941,24 +941,11 @@ public final class Aarch64Cpu implements Cpu {
         final boolean sf = in.sf;
         long npc = pc + 4;
         switch (in.op) {
+            // run() executes these inline and never passes them here; one copy of their semantics.
+            case Op.B: case Op.BL: case Op.B_COND: case Op.RET:
+            case Op.ADD_IMM: case Op.SUBS_IMM: case Op.MOVK: case Op.LOAD_IMM:
+                throw new IllegalStateException("op " + in.op + " is executed inline by run()");
             // ---------------------------------------------------------- branches
-            case Op.B:
-                npc = pc + in.imm;
-                k.branches++;
-                k.takenBranches++;
-                k.cycles += cTaken;
-                break;
-            case Op.BL:
-                x[30] = pc + 4;
-                predictor.call(pc + 4);
-                npc = pc + in.imm;
-                k.branches++;
-                k.takenBranches++;
-                k.cycles += cTaken;
-                break;
-            case Op.B_COND:
-                npc = conditional(cond(in.cond), pc, in.imm);
-                break;
             case Op.CBZ:
                 npc = conditional((sf ? x[in.rn] : x[in.rn] & M32) == 0, pc, in.imm);
                 break;
@@ -984,14 +971,6 @@ public final class Aarch64Cpu implements Cpu {
                 btype = 2;
                 predictor.call(pc + 4);
                 indirect(pc, target);
-                npc = target;
-                break;
-            }
-            case Op.RET: {
-                long target = x[in.rn];
-                k.branches++;
-                k.takenBranches++;
-                k.cycles += predictor.ret(target) ? cRetHit : cRetMiss;
                 npc = target;
                 break;
             }
@@ -1097,12 +1076,6 @@ public final class Aarch64Cpu implements Cpu {
                 x[in.rd] = (pc & ~0xfffL) + in.imm;
                 k.cycles += cAlu;
                 break;
-            case Op.ADD_IMM: {
-                long r = x[in.rn] + in.imm;
-                x[in.rd] = sf ? r : r & M32;
-                k.cycles += cAlu;
-                break;
-            }
             case Op.SUB_IMM: {
                 long r = x[in.rn] - in.imm;
                 x[in.rd] = sf ? r : r & M32;
@@ -1111,10 +1084,6 @@ public final class Aarch64Cpu implements Cpu {
             }
             case Op.ADDS_IMM:
                 x[in.rd] = addWithCarry(x[in.rn], in.imm, 0, sf);
-                k.cycles += cAlu;
-                break;
-            case Op.SUBS_IMM:
-                x[in.rd] = addWithCarry(x[in.rn], ~in.imm, 1, sf);
                 k.cycles += cAlu;
                 break;
             case Op.AND_IMM:
@@ -1148,12 +1117,6 @@ public final class Aarch64Cpu implements Cpu {
                 x[in.rd] = sf ? ~in.imm : ~in.imm & M32;
                 k.cycles += cAlu;
                 break;
-            case Op.MOVK: {
-                long r = (x[in.rd] & ~in.imm2) | in.imm;
-                x[in.rd] = sf ? r : r & M32;
-                k.cycles += cAlu;
-                break;
-            }
             case Op.SBFM:
             case Op.BFM:
             case Op.UBFM:
@@ -1273,11 +1236,6 @@ public final class Aarch64Cpu implements Cpu {
             // ---------------------------------------------------------- loads and stores
             case Op.LDR_LIT:
                 x[in.rd] = load(pc + in.imm, in.size, in.ext);
-                k.loads++;
-                k.cycles += cLoad;
-                break;
-            case Op.LOAD_IMM:
-                x[in.rd] = load(x[in.rn] + in.imm, in.size, in.ext);
                 k.loads++;
                 k.cycles += cLoad;
                 break;
