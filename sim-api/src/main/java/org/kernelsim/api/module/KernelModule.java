@@ -23,4 +23,10 @@ public interface KernelModule {
 
     /** Generates the module's code and data, its keys, call sites, Java-implemented functions, exports and init/exit. */
     void build(ModuleBuildContext ctx);
+
+    /** A module whose code is {@code build}: linked into the image when {@code builtIn}, else loadable. */
+    static KernelModule of(String name, boolean builtIn, String description,
+                           java.util.function.Consumer<ModuleBuildContext> build) {
+        return new FunctionModule(name, builtIn, description, build);
+    }
 }

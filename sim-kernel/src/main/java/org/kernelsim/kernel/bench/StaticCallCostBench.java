@@ -9,13 +9,11 @@ import com.google.inject.Module;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import org.kernelsim.api.emit.A64;
 import org.kernelsim.api.emit.CodeEmitter;
 import org.kernelsim.api.kernel.CfiMode;
 import org.kernelsim.api.kernel.MachineSpec;
 import org.kernelsim.api.module.KernelModule;
-import org.kernelsim.api.module.ModuleBuildContext;
 import org.kernelsim.api.patching.TextPatcher.PatchStats;
 import org.kernelsim.api.staticcall.CallKind;
 import org.kernelsim.api.staticcall.StaticCallKeyDef;
@@ -198,7 +196,7 @@ public final class StaticCallCostBench {
         e.endFunction();
     }
 
-    static final KernelModule BENCH = module("sc_bench", true, ctx -> {
+    static final KernelModule BENCH = KernelModule.of("sc_bench", true, "static-call cost benchmark loops", ctx -> {
         CodeEmitter e = ctx.emitter();
         target(e, "bench_near");
         ctx.defineStaticCall(KEY);
@@ -208,10 +206,11 @@ public final class StaticCallCostBench {
         loop(e, "bench_sc", () -> ctx.staticCall(KEY.name(), CallKind.CALL));
     });
 
-    static final KernelModule FAR = module("sc_bench_far", false, ctx -> target(ctx.emitter(), "bench_far"));
+    static final KernelModule FAR = KernelModule.of("sc_bench_far", false, "static-call cost benchmark far target",
+            ctx -> target(ctx.emitter(), "bench_far"));
 
     /** The same loops in a loadable module (placed far), calling vmlinux's exported key and {@code bench_near}. */
-    static final KernelModule CALLER = module("sc_bench_caller", false, ctx -> {
+    static final KernelModule CALLER = KernelModule.of("sc_bench_caller", false, "static-call cost benchmark far caller", ctx -> {
         CodeEmitter e = ctx.emitter();
         ctx.declareStaticCall(KEY);
         e.section(".text");
@@ -219,28 +218,4 @@ public final class StaticCallCostBench {
         loop(e, "bench_mod_bl", () -> e.insn(A64.bl(0), CALL26, "bench_near", 0));
         loop(e, "bench_mod_sc", () -> ctx.staticCall(KEY.name(), CallKind.CALL));
     });
-
-    private static KernelModule module(String name, boolean builtIn, Consumer<ModuleBuildContext> body) {
-        return new KernelModule() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String description() {
-                return "static-call cost benchmark (" + name + ")";
-            }
-
-            @Override
-            public boolean builtIn() {
-                return builtIn;
-            }
-
-            @Override
-            public void build(ModuleBuildContext ctx) {
-                body.accept(ctx);
-            }
-        };
-    }
 }

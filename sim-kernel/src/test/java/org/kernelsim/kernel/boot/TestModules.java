@@ -17,22 +17,7 @@ public final class TestModules {
     }
 
     public static KernelModule module(String name, boolean builtIn, Consumer<ModuleBuildContext> body) {
-        return new KernelModule() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public boolean builtIn() {
-                return builtIn;
-            }
-
-            @Override
-            public void build(ModuleBuildContext ctx) {
-                body.accept(ctx);
-            }
-        };
+        return KernelModule.of(name, builtIn, "test module " + name, body);
     }
 
     /** A global function {@code name} of {@code type} with a {@code bti c} landing pad followed by {@code words}. */

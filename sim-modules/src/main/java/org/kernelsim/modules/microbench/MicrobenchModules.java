@@ -9,7 +9,6 @@ import org.kernelsim.api.module.ModuleBuildContext;
 import org.kernelsim.api.staticcall.CallKind;
 import org.kernelsim.api.staticcall.StaticCallKeyDef;
 import org.kernelsim.api.types.FunctionType;
-import org.kernelsim.modules.code.GeneratedModule;
 import org.kernelsim.modules.code.Guest;
 
 /**
@@ -59,7 +58,7 @@ public final class MicrobenchModules {
      * TAIL site is the body of {@code mb_tail_<i>(x)}, which the loop calls in its place.
      */
     public static KernelModule core(int keys, CallKind kind) {
-        return new GeneratedModule(CORE, true, DESCRIPTION, ctx -> buildCore(ctx, keys, kind));
+        return KernelModule.of(CORE, true, DESCRIPTION, ctx -> buildCore(ctx, keys, kind));
     }
 
     /** {@code long mb_tail_<i>(long x) { return static_call(mb_key_<i>)(x); }}: a static tail call. */
@@ -69,7 +68,7 @@ public final class MicrobenchModules {
 
     /** The loadable half: far targets (placed beyond BL range when the kernel places modules far). */
     public static KernelModule far(int keys, boolean cond) {
-        return new GeneratedModule(FAR, false, DESCRIPTION, ctx -> {
+        return KernelModule.of(FAR, false, DESCRIPTION, ctx -> {
             Guest g = new Guest(ctx.emitter());
             for (int i = 0; i < keys; i++) {
                 emitTargets(g, true, i, cond);

@@ -9,7 +9,6 @@ import org.kernelsim.api.module.ModuleBuildContext;
 import org.kernelsim.api.staticcall.CallKind;
 import org.kernelsim.api.staticcall.StaticCallKeyDef;
 import org.kernelsim.api.types.FunctionType;
-import org.kernelsim.modules.code.GeneratedModule;
 import org.kernelsim.modules.code.Guest;
 
 /**
@@ -64,12 +63,12 @@ public final class ScaleModules {
             // Sites spread evenly: unit u gets sites*(u+1)/units - sites*u/units of them.
             int unitSites = (int) ((long) sites * (u + 1) / units - (long) sites * u / units);
             int unit = u;
-            out.add(new GeneratedModule("scale_core_" + u, true, DESCRIPTION,
+            out.add(KernelModule.of("scale_core_" + u, true, DESCRIPTION,
                     ctx -> buildUnit(ctx, unit, first, count, unitSites)));
         }
         for (int m = 0; m < modules; m++) {
             int mod = m;
-            out.add(new GeneratedModule(module(m), false, DESCRIPTION, ctx -> buildModule(ctx, mod, keys, moduleSites)));
+            out.add(KernelModule.of(module(m), false, DESCRIPTION, ctx -> buildModule(ctx, mod, keys, moduleSites)));
         }
         return List.copyOf(out);
     }
